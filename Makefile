@@ -1,0 +1,151 @@
+# MotCua: build, test, run and benchmark. `make help` lists the targets.
+# Written for a Debian 12 machine, run as root (apt-get is used as is; sudo when not root).
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+.DELETE_ON_ERROR:
+
+SWIFT   ?= swift
+PYTHON  ?= python3
+VENV    ?= .venv
+VENV_PY := $(VENV)/bin/python
+REQUIREMENTS := Tests/interop/requirements.txt
+VENV_STAMP   := $(VENV)/.motcua-requirements.sha256
+
+APT_PACKAGES := libnghttp2-dev libprotobuf-c-dev protobuf-c-compiler protobuf-compiler libprotobuf-dev \
+                zlib1g-dev libsqlite3-dev nghttp2-client python3-venv pkg-config
+
+PYTEST_ARGS ?=
+PORT      ?= 50051
+RUN_ARGS  ?=
+SHARED    ?= ../shared
+BENCH_PORT ?= 50090
+BENCH_ARGS ?= --rounds 3
+PEERS_WORK ?= /tmp/motcua-peers
+export PEERS_WORK
+BENCH_DIR := .build/bench
+
+.PHONY: help deps deps-apt deps-python build test run bench generate interop-selfcheck clean distclean
+
+help:
+	@echo "make run                start the interop test server (health + reflection) on 127.0.0.1:$(PORT)"
+	@echo "make test               what CI runs: deps, proto check, swift build + swift test, Python interop tests"
+	@echo "make deps               install missing Debian packages and the Python venv ($(VENV)); instant when done"
+	@echo "make build              release build of interop-server, interop-client, greeter-server"
+	@echo "make bench              greeter-server against peers ($(SHARED)/bench-peers); BENCH_ARGS='$(BENCH_ARGS)'"
+	@echo "make generate           regenerate code from proto/ (proto/generate.sh)"
+	@echo "make interop-selfcheck  the interop tests with the Python client/server standing in for the Swift ones"
+	@echo "make clean | distclean  remove .build | also $(VENV)"
+
+# ---------------------------------------------------------------------------------------------
+# deps: apt-get only when a package is missing; the venv only when requirements.txt changed
+
+deps: deps-apt deps-python
+
+deps-apt:
+	@missing=""; \
+	for pkg in $(APT_PACKAGES); do \
+	  dpkg -s "$$pkg" 2>/dev/null | grep -q '^Status: install ok installed' || missing="$$missing $$pkg"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  sudo=""; [ "$$(id -u)" -eq 0 ] || sudo="sudo"; \
+	  echo "deps: installing$$missing"; \
+	  $$sudo env DEBIAN_FRONTEND=noninteractive apt-get update -q; \
+	  $$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q -o DPkg::Lock::Timeout=300 $$missing; \
+	fi
+
+deps-python: deps-apt
+	@want="$$(sha256sum $(REQUIREMENTS) | cut -d' ' -f1)"; \
+	if [ -x "$(VENV_PY)" ] && [ "$$(cat $(VENV_STAMP) 2>/dev/null)" = "$$want" ]; then exit 0; fi; \
+	if [ ! -x "$(VENV_PY)" ]; then \
+	  echo "deps: creating $(VENV)"; rm -rf "$(VENV)"; $(PYTHON) -m venv "$(VENV)"; \
+	fi; \
+	echo "deps: pip install -r $(REQUIREMENTS)"; \
+	"$(VENV_PY)" -m pip install --disable-pip-version-check -q -r $(REQUIREMENTS); \
+	echo "$$want" > "$(VENV_STAMP)"
+
+# ---------------------------------------------------------------------------------------------
+# build: release executables (a first build takes minutes)
+
+build: deps-apt
+	$(SWIFT) build -c release
+	@bin="$$($(SWIFT) build -c release --show-bin-path)"; \
+	for product in interop-server interop-client greeter-server; do \
+	  [ -x "$$bin/$$product" ] || { echo "build: $$bin/$$product was not built" >&2; exit 1; }; \
+	done; \
+	echo "build: release executables in $$bin"
+
+# ---------------------------------------------------------------------------------------------
+# test: what CI runs (.ci/run). Runs every stage it can and fails if any stage failed.
+
+test: deps
+	@if [ -f proto/generate.sh ]; then \
+	  echo "== proto/generate.sh --check"; \
+	  if [ -x proto/generate.sh ]; then ./proto/generate.sh --check; else bash proto/generate.sh --check; fi; \
+	else \
+	  echo "== proto/generate.sh not present yet: no generated-code check"; \
+	fi
+	@echo "== swift build --build-tests"
+	$(SWIFT) build --build-tests
+	@failed=""; \
+	echo "== swift test"; \
+	$(SWIFT) test --skip-build || failed="$$failed swift-test"; \
+	echo "== pytest Tests/interop"; \
+	bin="$$($(SWIFT) build --show-bin-path)"; \
+	rc=0; MOTCUA_BIN_DIR="$$bin" "$(VENV_PY)" -m pytest Tests/interop $(PYTEST_ARGS) || rc=$$?; \
+	if [ "$$rc" -eq 5 ]; then echo "test: pytest collected no tests: that is a failure" >&2; fi; \
+	[ "$$rc" -eq 0 ] || failed="$$failed pytest(exit $$rc)"; \
+	if [ -n "$$failed" ]; then echo "test: FAILED:$$failed" >&2; exit 1; fi; \
+	echo "test: all stages passed"
+
+# The interop tests with interop_server.py / interop_client.py in place of the Swift binaries:
+# checks the test logic itself (needs no Swift build).
+interop-selfcheck: deps
+	MOTCUA_INTEROP_IMPL=python "$(VENV_PY)" -m pytest Tests/interop $(PYTEST_ARGS)
+
+# ---------------------------------------------------------------------------------------------
+# run: the interop test server in the foreground until Ctrl-C
+
+run: deps build
+	@bin="$$($(SWIFT) build -c release --show-bin-path)"; \
+	echo "run: interop-server (grpc.testing.TestService + grpc.health.v1 + reflection) on 127.0.0.1:$(PORT); Ctrl-C stops it"; \
+	echo "run: from another shell, for example:"; \
+	echo "  $(VENV_PY) Tests/interop/interop_client.py --server_host 127.0.0.1 --server_port $(PORT) --test_case all"; \
+	echo "  $(VENV_PY) -c 'import grpc; from grpc_health.v1 import health_pb2 as h, health_pb2_grpc as g; print(g.HealthStub(grpc.insecure_channel(\"127.0.0.1:$(PORT)\")).Check(h.HealthCheckRequest(), timeout=5))'"; \
+	exec "$$bin/interop-server" --port $(PORT) $(RUN_ARGS)
+
+# ---------------------------------------------------------------------------------------------
+# bench: greeter-server against the peers of $(SHARED)/bench-peers; the table goes to .build/bench/
+
+bench: deps build
+	bash $(SHARED)/bench-peers/setup.sh
+	@mkdir -p $(BENCH_DIR); \
+	stamp="$$(date +%Y%m%d-%H%M%S)"; \
+	before="$$(readlink $(PEERS_WORK)/results/latest 2>/dev/null || true)"; \
+	rc=0; \
+	bash $(SHARED)/bench-peers/compare.sh \
+	  --target '.build/release/greeter-server --port $(BENCH_PORT)' --port $(BENCH_PORT) $(BENCH_ARGS) \
+	  || rc=$$?; \
+	after="$$(readlink $(PEERS_WORK)/results/latest 2>/dev/null || true)"; \
+	table="$(PEERS_WORK)/results/latest/table.md"; \
+	if [ -n "$$after" ] && [ "$$after" != "$$before" ] && [ -f "$$table" ]; then \
+	  cp "$$table" "$(BENCH_DIR)/table-$$stamp.md"; cp "$$table" "$(BENCH_DIR)/latest.md"; \
+	  echo "bench: table copied to $(BENCH_DIR)/table-$$stamp.md (and $(BENCH_DIR)/latest.md); full results in $(PEERS_WORK)/results/$$after"; \
+	else \
+	  echo "bench: no new results table (compare.sh exited $$rc)" >&2; \
+	fi; \
+	exit $$rc
+
+# ---------------------------------------------------------------------------------------------
+
+generate:
+	@[ -f proto/generate.sh ] || { echo "generate: proto/generate.sh not found" >&2; exit 1; }
+	@if [ -x proto/generate.sh ]; then ./proto/generate.sh; else bash proto/generate.sh; fi
+
+clean:
+	rm -rf .build
+	find Tests/interop -name __pycache__ -type d -prune -exec rm -rf {} +
+
+distclean: clean
+	rm -rf $(VENV)

@@ -1,0 +1,145 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+// MARK: - Settings shared by every Swift target
+
+let swiftSettings: [SwiftSetting] = [
+    .swiftLanguageMode(.v6),
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let nioCore = Target.Dependency.product(name: "NIOCore", package: "swift-nio")
+let nioPosix = Target.Dependency.product(name: "NIOPosix", package: "swift-nio")
+let logging = Target.Dependency.product(name: "Logging", package: "swift-log")
+let argumentParser = Target.Dependency.product(name: "ArgumentParser", package: "swift-argument-parser")
+let dequeModule = Target.Dependency.product(name: "DequeModule", package: "swift-collections")
+let serviceLifecycle = Target.Dependency.product(name: "ServiceLifecycle", package: "swift-service-lifecycle")
+let unixSignals = Target.Dependency.product(name: "UnixSignals", package: "swift-service-lifecycle")
+
+let package = Package(
+    name: "MotCua",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "interop-server", targets: ["InteropServer"]),
+        .executable(name: "interop-client", targets: ["InteropClient"]),
+        .executable(name: "greeter-server", targets: ["GreeterServer"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+    ],
+    targets: [
+        // MARK: - C libraries (system) and generated C code
+
+        .systemLibrary(
+            name: "CNGHTTP2",
+            path: "Shared/CNGHTTP2",
+            pkgConfig: "libnghttp2",
+            providers: [.apt(["libnghttp2-dev"])]
+        ),
+        .systemLibrary(
+            name: "CProtobufC",
+            path: "Shared/CProtobufC",
+            pkgConfig: "libprotobuf-c",
+            providers: [.apt(["libprotobuf-c-dev"])]
+        ),
+        .systemLibrary(
+            name: "CZlib",
+            path: "Shared/CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
+        .target(
+            name: "CProtoMessages",
+            dependencies: ["CProtobufC"],
+            path: "Shared/CProtoMessages"
+        ),
+
+        // MARK: - RPC runtime
+
+        .target(
+            name: "RPCCore",
+            dependencies: [logging],
+            path: "Shared/RPCCore",
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "RPCProtobuf",
+            dependencies: ["RPCCore", "CProtobufC", "CProtoMessages"],
+            path: "Shared/RPCProtobuf",
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "RPCTransportHTTP2",
+            dependencies: ["RPCCore", "CNGHTTP2", "CZlib", nioCore, nioPosix, dequeModule, logging],
+            path: "Shared/RPCTransportHTTP2",
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "RPCStandardServices",
+            dependencies: ["RPCCore", "RPCProtobuf"],
+            path: "Shared/RPCStandardServices",
+            swiftSettings: swiftSettings
+        ),
+
+        .target(
+            name: "ServiceRuntime",
+            dependencies: ["RPCCore", "RPCTransportHTTP2", "RPCStandardServices", logging, serviceLifecycle],
+            path: "Shared/ServiceRuntime",
+            swiftSettings: swiftSettings
+        ),
+
+        // MARK: - Test and benchmark servers
+
+        .target(
+            name: "InteropService",
+            dependencies: ["RPCCore", "RPCProtobuf"],
+            path: "Services/Interop/InteropService",
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "InteropServer",
+            dependencies: ["InteropService", "RPCCore", "RPCProtobuf", "RPCTransportHTTP2", "RPCStandardServices", "ServiceRuntime", argumentParser, logging, serviceLifecycle, unixSignals],
+            path: "Services/Interop/InteropServer",
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "InteropClient",
+            dependencies: ["RPCCore", "RPCProtobuf", "RPCTransportHTTP2", argumentParser, logging],
+            path: "Services/Interop/InteropClient",
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "GreeterServer",
+            dependencies: ["RPCCore", "RPCProtobuf", "RPCTransportHTTP2", "ServiceRuntime", argumentParser, logging, serviceLifecycle, unixSignals],
+            path: "Services/Greeter/GreeterServer",
+            swiftSettings: swiftSettings
+        ),
+
+        // MARK: - Tests
+
+        .testTarget(
+            name: "RPCCoreTests",
+            dependencies: ["RPCCore"],
+            path: "Tests/RPCCoreTests",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "RPCProtobufTests",
+            dependencies: ["RPCCore", "RPCProtobuf"],
+            path: "Tests/RPCProtobufTests",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "RPCTransportHTTP2Tests",
+            dependencies: ["RPCCore", "RPCTransportHTTP2", "RPCProtobuf", "RPCStandardServices", "InteropService", nioCore, nioPosix],
+            path: "Tests/RPCTransportHTTP2Tests",
+            swiftSettings: swiftSettings
+        ),
+    ]
+)
