@@ -7,6 +7,7 @@ SHELL := /bin/bash
 .DELETE_ON_ERROR:
 
 SWIFT   ?= swift
+SWIFTPM_FLAGS ?=
 PYTHON  ?= python3
 VENV    ?= .venv
 VENV_PY := $(VENV)/bin/python
@@ -37,6 +38,7 @@ help:
 	@echo "make generate           regenerate code from proto/ (proto/generate.sh)"
 	@echo "make interop-selfcheck  the interop tests with the Python client/server standing in for the Swift ones"
 	@echo "make clean | distclean  remove .build | also $(VENV)"
+	@echo "variables: PORT=$(PORT) SHARED=$(SHARED) BENCH_ARGS, PYTEST_ARGS (e.g. -k ping_pong), SWIFTPM_FLAGS (e.g. --scratch-path DIR)"
 
 # ---------------------------------------------------------------------------------------------
 # deps: apt-get only when a package is missing; the venv only when requirements.txt changed
@@ -69,8 +71,8 @@ deps-python: deps-apt
 # build: release executables (a first build takes minutes)
 
 build: deps-apt
-	$(SWIFT) build -c release
-	@bin="$$($(SWIFT) build -c release --show-bin-path)"; \
+	$(SWIFT) build $(SWIFTPM_FLAGS) -c release
+	@bin="$$($(SWIFT) build $(SWIFTPM_FLAGS) -c release --show-bin-path)"; \
 	for product in interop-server interop-client greeter-server; do \
 	  [ -x "$$bin/$$product" ] || { echo "build: $$bin/$$product was not built" >&2; exit 1; }; \
 	done; \
@@ -87,12 +89,12 @@ test: deps
 	  echo "== proto/generate.sh not present yet: no generated-code check"; \
 	fi
 	@echo "== swift build --build-tests"
-	$(SWIFT) build --build-tests
+	$(SWIFT) build $(SWIFTPM_FLAGS) --build-tests
 	@failed=""; \
 	echo "== swift test"; \
-	$(SWIFT) test --skip-build || failed="$$failed swift-test"; \
+	$(SWIFT) test $(SWIFTPM_FLAGS) --skip-build || failed="$$failed swift-test"; \
 	echo "== pytest Tests/interop"; \
-	bin="$$($(SWIFT) build --show-bin-path)"; \
+	bin="$$($(SWIFT) build $(SWIFTPM_FLAGS) --show-bin-path)"; \
 	rc=0; MOTCUA_BIN_DIR="$$bin" "$(VENV_PY)" -m pytest Tests/interop $(PYTEST_ARGS) || rc=$$?; \
 	if [ "$$rc" -eq 5 ]; then echo "test: pytest collected no tests: that is a failure" >&2; fi; \
 	[ "$$rc" -eq 0 ] || failed="$$failed pytest(exit $$rc)"; \
@@ -108,7 +110,7 @@ interop-selfcheck: deps
 # run: the interop test server in the foreground until Ctrl-C
 
 run: deps build
-	@bin="$$($(SWIFT) build -c release --show-bin-path)"; \
+	@bin="$$($(SWIFT) build $(SWIFTPM_FLAGS) -c release --show-bin-path)"; \
 	echo "run: interop-server (grpc.testing.TestService + grpc.health.v1 + reflection) on 127.0.0.1:$(PORT); Ctrl-C stops it"; \
 	echo "run: from another shell, for example:"; \
 	echo "  $(VENV_PY) Tests/interop/interop_client.py --server_host 127.0.0.1 --server_port $(PORT) --test_case all"; \
@@ -121,11 +123,12 @@ run: deps build
 bench: deps build
 	bash $(SHARED)/bench-peers/setup.sh
 	@mkdir -p $(BENCH_DIR); \
+	bin="$$(realpath --relative-to=. "$$($(SWIFT) build $(SWIFTPM_FLAGS) -c release --show-bin-path)")"; \
 	stamp="$$(date +%Y%m%d-%H%M%S)"; \
 	before="$$(readlink $(PEERS_WORK)/results/latest 2>/dev/null || true)"; \
 	rc=0; \
 	bash $(SHARED)/bench-peers/compare.sh \
-	  --target '.build/release/greeter-server --port $(BENCH_PORT)' --port $(BENCH_PORT) $(BENCH_ARGS) \
+	  --target "$$bin/greeter-server --port $(BENCH_PORT)" --port $(BENCH_PORT) $(BENCH_ARGS) \
 	  || rc=$$?; \
 	after="$$(readlink $(PEERS_WORK)/results/latest 2>/dev/null || true)"; \
 	table="$(PEERS_WORK)/results/latest/table.md"; \

@@ -31,10 +31,17 @@ public final class HealthStatusProvider: Sendable {
         self.state.withLock { $0.statuses[service] }
     }
 
-    /// Marks every service NOT_SERVING (at shutdown).
-    public func markAllNotServing() {
+    /// Marks every service NOT_SERVING and ends every Watch stream (at shutdown, so that open watches do not hold
+    /// the server for its whole grace period).
+    public func shutDown() {
         let services = self.state.withLock { Array($0.statuses.keys) }
         for service in services { self.setStatus(.notServing, forService: service) }
+        let continuations = self.state.withLock { state in
+            let continuations = state.watchers.values.map(\.continuation)
+            state.watchers.removeAll()
+            return continuations
+        }
+        for continuation in continuations { continuation.finish() }
     }
 
     /// A stream of status changes for one service, starting with the current status (SERVICE_UNKNOWN if unknown).

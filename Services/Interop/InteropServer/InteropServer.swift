@@ -42,7 +42,7 @@ struct InteropServer: AsyncParsableCommand {
         let transport = HTTP2ServerTransport(config: config, logger: logger)
         let server = RPCServer(transport: transport, router: router)
         let group = ServiceGroup(
-            services: [RPCServerService(server: server)],
+            services: [RPCServerService(server: server, onShutdown: { health.provider.shutDown() })],
             gracefulShutdownSignals: [.sigterm, .sigint],
             logger: logger)
         try await group.run()
