@@ -143,29 +143,68 @@ struct LoopbackTests {
 
     @Test("a deadline cancels the server handler and the caller gets DEADLINE_EXCEEDED")
     func deadline() async throws {
-        let cancelled = Mutex(false)
+        let state = Mutex((started: false, cancelled: false))
         let descriptor = MethodDescriptor(service: "motcua.test.Slow", method: "Sleep")
         try await withTestServer(register: { router in
             router.registerUnary(descriptor) { (_: ServerRequest<Grpc_Testing_Empty>, _) in
+                state.withLock { $0.started = true }
                 do {
                     try await Task.sleep(for: .seconds(30))
                 } catch {
-                    cancelled.withLock { $0 = true }
+                    state.withLock { $0.cancelled = true }
                     throw error
                 }
                 return ServerResponse(message: Grpc_Testing_Empty())
             }
         }) { client, _ in
+            let start = ContinuousClock.now
             do {
                 _ = try await client.unary(
                     descriptor, request: ClientRequest(message: Grpc_Testing_Empty()),
-                    options: CallOptions(timeout: .milliseconds(200)), responseType: Grpc_Testing_Empty.self)
+                    options: CallOptions(timeout: .seconds(1)), responseType: Grpc_Testing_Empty.self)
                 Issue.record("expected DEADLINE_EXCEEDED")
             } catch let error as RPCError {
                 #expect(error.code == .deadlineExceeded)
             }
-            for _ in 0..<500 where !cancelled.withLock({ $0 }) { try await Task.sleep(for: .milliseconds(20)) }
-            #expect(cancelled.withLock { $0 })
+            #expect(ContinuousClock.now - start < .seconds(20))
+            // The handler was running when the deadline passed; it must see cancellation.
+            for _ in 0..<500 where !state.withLock({ $0.cancelled }) { try await Task.sleep(for: .milliseconds(20)) }
+            #expect(state.withLock { $0.started })
+            #expect(state.withLock { $0.cancelled })
+        }
+    }
+
+    @Test("a client that cancels its call cancels the server handler (RST_STREAM)")
+    func clientCancellation() async throws {
+        let state = Mutex((started: false, cancelled: false))
+        let descriptor = MethodDescriptor(service: "motcua.test.Slow", method: "Wait")
+        try await withTestServer(register: { router in
+            router.registerUnary(descriptor) { (_: ServerRequest<Grpc_Testing_Empty>, _) in
+                state.withLock { $0.started = true }
+                do {
+                    try await Task.sleep(for: .seconds(30))
+                } catch {
+                    state.withLock { $0.cancelled = true }
+                    throw error
+                }
+                return ServerResponse(message: Grpc_Testing_Empty())
+            }
+        }) { client, _ in
+            let call = Task {
+                try await client.unary(
+                    descriptor, request: ClientRequest(message: Grpc_Testing_Empty()),
+                    options: CallOptions(timeout: .seconds(60)), responseType: Grpc_Testing_Empty.self)
+            }
+            for _ in 0..<500 where !state.withLock({ $0.started }) { try await Task.sleep(for: .milliseconds(20)) }
+            call.cancel()
+            do {
+                _ = try await call.value
+                Issue.record("expected CANCELLED")
+            } catch let error as RPCError {
+                #expect(error.code == .cancelled)
+            }
+            for _ in 0..<500 where !state.withLock({ $0.cancelled }) { try await Task.sleep(for: .milliseconds(20)) }
+            #expect(state.withLock { $0.cancelled })
         }
     }
 

@@ -1,5 +1,5 @@
 /// One message received by a server, still encoded.
-public struct ReceivedBytes: Sendable {
+public struct ReceivedBytes: Sendable, Hashable {
     /// The message bytes, already decompressed.
     public var bytes: [UInt8]
     /// Whether the message arrived compressed on the wire.

@@ -9,9 +9,7 @@ final class ClientConnectionHandler: ChannelInboundHandler {
 
     private struct Stream {
         let call: ClientCall
-        var deframer: GRPCMessageDeframer
-        var responseCompressed = false
-        var receivedHeaders = false
+        var machine: ClientStreamStateMachine
         var owedWindow = 0
         var deadlineTask: Scheduled<Void>? = nil
     }
@@ -99,7 +97,7 @@ final class ClientConnectionHandler: ChannelInboundHandler {
             throw RPCError(code: .unavailable, message: "cannot open a stream: \(error)")
         }
         call.streamID = streamID
-        var stream = Stream(call: call, deframer: GRPCMessageDeframer(maxMessageSize: self.config.maxReceiveMessageSize))
+        var stream = Stream(call: call, machine: ClientStreamStateMachine(maxMessageSize: self.config.maxReceiveMessageSize))
         if let timeout {
             let loopBound = NIOLoopBound(self, eventLoop: context.eventLoop)
             stream.deadlineTask = context.eventLoop.scheduleTask(in: .nanoseconds(ServerConnectionHandler.nanoseconds(timeout))) {
@@ -121,8 +119,7 @@ final class ClientConnectionHandler: ChannelInboundHandler {
             case .end:
                 self.session.enqueueEndStream(streamID: streamID)
             case .cancel:
-                self.session.resetStream(streamID: streamID, errorCode: 0x8)
-                self.endCall(streamID: streamID, status: Status(code: .cancelled, message: "the call was cancelled"), trailers: [:])
+                self.abort(streamID: streamID, status: Status(code: .cancelled, message: "the call was cancelled"))
             }
         }
         self.streamsWithOutput.insert(streamID)
@@ -139,16 +136,39 @@ final class ClientConnectionHandler: ChannelInboundHandler {
     }
 
     private func deadlineExpired(streamID: Int32) {
-        guard self.streams[streamID] != nil else { return }
-        self.session.resetStream(streamID: streamID, errorCode: 0x8)
-        self.endCall(streamID: streamID, status: Status(code: .deadlineExceeded, message: "the deadline expired"), trailers: [:])
+        self.abort(streamID: streamID, status: Status(code: .deadlineExceeded, message: "the deadline expired"))
         self.scheduleFlush()
     }
 
-    private func endCall(streamID: Int32, status: Status, trailers: Metadata) {
-        guard let stream = self.streams.removeValue(forKey: streamID) else { return }
-        stream.deadlineTask?.cancel()
-        stream.call.deliver(.status(status, trailers))
+    private func abort(streamID: Int32, status: Status) {
+        guard var stream = self.streams[streamID] else { return }
+        let action = stream.machine.abort(status, reset: true)
+        self.streams[streamID] = stream
+        self.perform(action, streamID: streamID)
+    }
+
+    /// Carries out a state-machine action for a stream.
+    private func perform(_ action: ClientStreamStateMachine.Action, streamID: Int32, windowBytes: Int = 0) {
+        guard let stream = self.streams[streamID] else { return }
+        switch action {
+        case .none:
+            self.session.consumeStream(streamID: streamID, windowBytes)
+        case .deliverMetadata(let metadata):
+            stream.call.deliver(.metadata(metadata))
+        case .deliverMessages(let messages):
+            var waiting = 0
+            for message in messages { waiting = stream.call.deliver(.message(message)) }
+            if waiting <= 1 << 20 {
+                self.session.consumeStream(streamID: streamID, windowBytes)
+            } else {
+                self.streams[streamID]?.owedWindow += windowBytes
+            }
+        case .finish(let status, let metadata, let reset):
+            if reset { self.session.resetStream(streamID: streamID, errorCode: 0x8) }
+            self.streams.removeValue(forKey: streamID)
+            stream.deadlineTask?.cancel()
+            stream.call.deliver(.status(status, metadata))
+        }
     }
 
     // MARK: - HTTP/2 events
@@ -156,133 +176,57 @@ final class ClientConnectionHandler: ChannelInboundHandler {
     private func handle(_ event: HTTP2Event) {
         switch event {
         case .headers(let streamID, let fields, let endStream):
-            self.receivedHeaders(streamID: streamID, fields: fields, endStream: endStream)
+            guard var stream = self.streams[streamID] else { return }
+            let action = stream.machine.receiveHeaders(Self.parse(fields), endStream: endStream)
+            self.streams[streamID] = stream
+            self.perform(action, streamID: streamID)
         case .data(let streamID, var bytes):
-            self.session.consumeConnection(bytes.readableBytes)
-            self.receivedData(streamID: streamID, bytes: &bytes)
+            let count = bytes.readableBytes
+            self.session.consumeConnection(count)
+            guard var stream = self.streams[streamID] else { return }
+            let action = stream.machine.receive(data: &bytes)
+            self.streams[streamID] = stream
+            self.perform(action, streamID: streamID, windowBytes: count)
         case .endStream(let streamID):
-            if let stream = self.streams[streamID] {
-                let message = stream.deframer.hasPartialMessage ? "the response ended in the middle of a message" : "the server ended the stream without a status"
-                self.endCall(streamID: streamID, status: Status(code: .internalError, message: message), trailers: [:])
-            }
+            guard var stream = self.streams[streamID] else { return }
+            let action = stream.machine.receiveEndStream()
+            self.streams[streamID] = stream
+            self.perform(action, streamID: streamID)
         case .streamClosed(let streamID, let errorCode):
             self.streamsWithOutput.remove(streamID)
-            if self.streams[streamID] != nil {
-                self.endCall(streamID: streamID, status: Self.status(forResetCode: errorCode), trailers: [:])
-            }
+            guard var stream = self.streams[streamID] else { return }
+            let action = stream.machine.streamClosed(errorCode: errorCode)
+            self.streams[streamID] = stream
+            self.perform(action, streamID: streamID)
         case .headersTooLarge(let streamID):
-            self.session.resetStream(streamID: streamID, errorCode: 0x8)
-            self.endCall(streamID: streamID, status: Status(code: .resourceExhausted, message: "response headers exceed the limit"), trailers: [:])
+            self.abort(streamID: streamID, status: Status(code: .resourceExhausted, message: "response headers exceed the limit"))
         case .goAway(let lastStreamID, let errorCode, let debugData):
             self.goingAway = true
             self.onUnusable()
             let reason = "the server sent GOAWAY (error \(errorCode)\(debugData.isEmpty ? "" : ", \(debugData)"))"
             for streamID in self.streams.keys where streamID > lastStreamID {
-                self.endCall(streamID: streamID, status: Status(code: .unavailable, message: reason), trailers: [:])
+                self.abort(streamID: streamID, status: Status(code: .unavailable, message: reason))
             }
         case .ping:
             break
         }
     }
 
-    private func receivedHeaders(streamID: Int32, fields: [HeaderField], endStream: Bool) {
-        guard var stream = self.streams[streamID] else { return }
-        var httpStatus: String? = nil
-        var contentType: String? = nil
-        var grpcStatus: Substring? = nil
-        var grpcMessage = ""
-        var encoding: String? = nil
-        var metadata = Metadata()
+    static func parse(_ fields: [HeaderField]) -> ClientStreamStateMachine.HeaderBlock {
+        var block = ClientStreamStateMachine.HeaderBlock()
         for field in fields {
             switch field.name {
-            case ":status": httpStatus = field.value
-            case "content-type": contentType = field.value
-            case "grpc-status": grpcStatus = Substring(field.value)
-            case "grpc-message": grpcMessage = PercentEncoding.decode(field.value)
-            case "grpc-encoding": encoding = field.value
+            case ":status": block.httpStatus = field.value
+            case "content-type": block.contentType = field.value
+            case "grpc-status": block.grpcStatus = Substring(field.value)
+            case "grpc-message": block.grpcMessage = PercentEncoding.decode(field.value)
+            case "grpc-encoding": block.encoding = field.value
             default:
                 if field.name.utf8.first == UInt8(ascii: ":") || field.name.hasPrefix("grpc-") { continue }
-                ServerConnectionHandler.addMetadata(name: field.name, value: field.value, to: &metadata)
+                ServerConnectionHandler.addMetadata(name: field.name, value: field.value, to: &block.metadata)
             }
         }
-        if !stream.receivedHeaders {
-            stream.receivedHeaders = true
-            // Response headers (or Trailers-Only): check HTTP status and content type first.
-            if let httpStatus, httpStatus != "200" {
-                let status = Self.status(forHTTPStatus: httpStatus, grpcStatus: grpcStatus, message: grpcMessage)
-                self.session.resetStream(streamID: streamID, errorCode: 0x8)
-                self.endCall(streamID: streamID, status: status, trailers: metadata)
-                return
-            }
-            if grpcStatus == nil, !(contentType ?? "").hasPrefix("application/grpc") {
-                self.session.resetStream(streamID: streamID, errorCode: 0x8)
-                self.endCall(
-                    streamID: streamID,
-                    status: Status(code: .unknown, message: "the response has content-type '\(contentType ?? "")', not application/grpc"),
-                    trailers: metadata)
-                return
-            }
-            if let encoding, encoding != "identity" {
-                guard encoding == "gzip" else {
-                    self.session.resetStream(streamID: streamID, errorCode: 0x8)
-                    self.endCall(streamID: streamID, status: Status(code: .internalError, message: "unsupported response grpc-encoding '\(encoding)'"), trailers: [:])
-                    return
-                }
-                stream.responseCompressed = true
-            }
-            self.streams[streamID] = stream
-            if let grpcStatus {
-                self.endCall(streamID: streamID, status: Status(grpcStatusValue: grpcStatus, message: grpcMessage), trailers: metadata)
-                return
-            }
-            stream.call.deliver(.metadata(metadata))
-            if endStream {
-                self.endCall(streamID: streamID, status: Status(code: .internalError, message: "the server ended the stream without a status"), trailers: [:])
-            }
-            return
-        }
-        // Trailers.
-        if stream.deframer.hasPartialMessage {
-            self.endCall(streamID: streamID, status: Status(code: .internalError, message: "the response ended in the middle of a message"), trailers: metadata)
-            return
-        }
-        guard let grpcStatus else {
-            self.endCall(streamID: streamID, status: Status(code: .internalError, message: "the trailers carry no grpc-status"), trailers: metadata)
-            return
-        }
-        self.endCall(streamID: streamID, status: Status(grpcStatusValue: grpcStatus, message: grpcMessage), trailers: metadata)
-    }
-
-    private func receivedData(streamID: Int32, bytes: inout ByteBuffer) {
-        guard var stream = self.streams[streamID] else { return }
-        let count = bytes.readableBytes
-        stream.deframer.append(&bytes)
-        var waiting = 0
-        do {
-            while let frame = try stream.deframer.next() {
-                var payload = Array(frame.bytes.readableBytesView)
-                if frame.compressed {
-                    guard stream.responseCompressed else {
-                        throw RPCError(code: .internalError, message: "received a compressed message but the response has no grpc-encoding")
-                    }
-                    payload = try Gzip.decompress(payload, limit: self.config.maxReceiveMessageSize)
-                }
-                waiting = stream.call.deliver(.message(ReceivedBytes(bytes: payload, wasCompressed: frame.compressed)))
-            }
-        } catch let error as RPCError {
-            self.session.resetStream(streamID: streamID, errorCode: 0x8)
-            self.endCall(streamID: streamID, status: error.status, trailers: [:])
-            self.scheduleFlush()
-            return
-        } catch {
-            return
-        }
-        if waiting <= 1 << 20 {
-            self.session.consumeStream(streamID: streamID, count)
-        } else {
-            stream.owedWindow += count
-        }
-        self.streams[streamID] = stream
+        return block
     }
 
     // MARK: - Output
@@ -330,31 +274,5 @@ final class ClientConnectionHandler: ChannelInboundHandler {
             stream.deadlineTask?.cancel()
             stream.call.deliver(.status(Status(code: .unavailable, message: reason), [:]))
         }
-    }
-
-    // MARK: - Status mapping
-
-    static func status(forResetCode code: UInt32) -> Status {
-        switch code {
-        case 0x7: return Status(code: .unavailable, message: "the server refused the stream (REFUSED_STREAM)")
-        case 0x8: return Status(code: .cancelled, message: "the server cancelled the call (RST_STREAM CANCEL)")
-        case 0xb: return Status(code: .resourceExhausted, message: "the server reset the stream (ENHANCE_YOUR_CALM)")
-        case 0xc: return Status(code: .permissionDenied, message: "the server reset the stream (INADEQUATE_SECURITY)")
-        default: return Status(code: .internalError, message: "the server reset the stream (HTTP/2 error \(code))")
-        }
-    }
-
-    static func status(forHTTPStatus httpStatus: String, grpcStatus: Substring?, message: String) -> Status {
-        let code: Status.Code
-        switch httpStatus {
-        case "400": code = .internalError
-        case "401": code = .unauthenticated
-        case "403": code = .permissionDenied
-        case "404": code = .unimplemented
-        case "429", "502", "503", "504": code = .unavailable
-        default: code = .unknown
-        }
-        let detail = message.isEmpty ? "" : ": \(message)"
-        return Status(code: code, message: "unexpected HTTP status \(httpStatus)\(detail)")
     }
 }

@@ -11,11 +11,8 @@ final class ServerConnectionHandler: ChannelInboundHandler, RemovableChannelHand
     /// Loop-side state of one stream.
     private struct Stream {
         let call: ServerCall
-        var deframer: GRPCMessageDeframer
-        let requestCompressed: Bool
+        var machine: ServerStreamStateMachine
         var task: Task<Void, Never>? = nil
-        var headersSent = false
-        var finished = false
         /// Bytes the handler has not pulled yet whose stream window we have not reopened.
         var owedWindow = 0
         var deadlineTask: Scheduled<Void>? = nil
@@ -253,8 +250,10 @@ final class ServerConnectionHandler: ChannelInboundHandler, RemovableChannelHand
         )
         var stream = Stream(
             call: call,
-            deframer: GRPCMessageDeframer(maxMessageSize: self.config.maxReceiveMessageSize),
-            requestCompressed: compressed
+            machine: ServerStreamStateMachine(
+                requestCompressed: compressed,
+                maxMessageSize: self.config.maxReceiveMessageSize,
+                requestClosed: endStream)
         )
         if endStream { call.finishInbound() }
         if let timeout {
@@ -284,46 +283,36 @@ final class ServerConnectionHandler: ChannelInboundHandler, RemovableChannelHand
     }
 
     private func received(streamID: Int32, bytes: inout ByteBuffer) {
-        guard var stream = self.streams[streamID], !stream.call.isFinishedOrCancelled else { return }
         let count = bytes.readableBytes
-        stream.deframer.append(&bytes)
-        var waiting = 0
-        do {
-            while let frame = try stream.deframer.next() {
-                var payload = Array(frame.bytes.readableBytesView)
-                if frame.compressed {
-                    guard stream.requestCompressed else {
-                        throw RPCError(code: .internalError, message: "received a compressed message but the request has no grpc-encoding")
-                    }
-                    payload = try Gzip.decompress(payload, limit: self.config.maxReceiveMessageSize)
-                }
-                waiting = stream.call.deliver(ReceivedBytes(bytes: payload, wasCompressed: frame.compressed))
-            }
-        } catch let error as RPCError {
-            self.streams[streamID] = stream
-            self.failCall(streamID: streamID, error: error)
-            return
-        } catch {
-            self.streams[streamID] = stream
-            self.failCall(streamID: streamID, error: RPCError(code: .internalError, message: "\(error)"))
-            return
-        }
-        // Reopen the stream window at once while the handler keeps up; otherwise when it pulls (backpressure).
-        if waiting <= Self.inboundHighWater {
-            self.session.consumeStream(streamID: streamID, count)
-        } else {
-            stream.owedWindow += count
-        }
+        guard var stream = self.streams[streamID] else { return }
+        let action = stream.machine.receive(data: &bytes)
         self.streams[streamID] = stream
+        switch action {
+        case .ignore:
+            self.session.consumeStream(streamID: streamID, count)
+        case .fail(let status):
+            self.failCall(streamID: streamID, status: status)
+        case .deliver(let messages):
+            var waiting = 0
+            for message in messages { waiting = stream.call.deliver(message) }
+            // Reopen the stream window at once while the handler keeps up; otherwise when it pulls (backpressure).
+            if waiting <= Self.inboundHighWater {
+                self.session.consumeStream(streamID: streamID, count)
+            } else {
+                self.streams[streamID]?.owedWindow += count
+            }
+        }
     }
 
     private func inboundEnded(streamID: Int32) {
-        guard let stream = self.streams[streamID] else { return }
-        if stream.deframer.hasPartialMessage {
-            self.failCall(streamID: streamID, error: RPCError(code: .internalError, message: "the request ended in the middle of a message"))
-            return
+        guard var stream = self.streams[streamID] else { return }
+        let action = stream.machine.receiveEndStream()
+        self.streams[streamID] = stream
+        switch action {
+        case .finishInbound: stream.call.finishInbound()
+        case .fail(let status): self.failCall(streamID: streamID, status: status)
+        case .ignore: break
         }
-        stream.call.finishInbound()
     }
 
     private func handlerPulled(_ call: ServerCall, bytes: Int) {
@@ -338,9 +327,9 @@ final class ServerConnectionHandler: ChannelInboundHandler, RemovableChannelHand
     private func streamClosed(streamID: Int32, errorCode: UInt32) {
         self.streamsWithOutput.remove(streamID)
         self.pendingResets.remove(streamID)
-        guard let stream = self.streams.removeValue(forKey: streamID) else { return }
+        guard var stream = self.streams.removeValue(forKey: streamID) else { return }
         stream.deadlineTask?.cancel()
-        if !stream.finished {
+        if stream.machine.streamClosed() == .cancelHandler {
             // The client reset the stream (or the connection is going away): cancel the handler.
             stream.call.cancel(RPCError(code: .cancelled, message: "the client cancelled the call (RST_STREAM \(errorCode))"))
             stream.task?.cancel()
@@ -349,24 +338,16 @@ final class ServerConnectionHandler: ChannelInboundHandler, RemovableChannelHand
     }
 
     private func deadlineExpired(streamID: Int32) {
-        guard let stream = self.streams[streamID], !stream.finished else { return }
-        let error = RPCError(code: .deadlineExceeded, message: "the deadline expired")
-        stream.call.cancel(error)
-        stream.task?.cancel()
-        self.streams[streamID] = stream
-        self.endStream(streamID: streamID, status: error.status, trailers: [:], headers: stream.headersSent ? nil : [:])
-        self.streams[streamID]?.finished = true
-        self.scheduleFlush()
+        self.failCall(streamID: streamID, status: Status(code: .deadlineExceeded, message: "the deadline expired"))
     }
 
-    /// Ends a call because of bad input from the client.
-    private func failCall(streamID: Int32, error: RPCError) {
-        guard let stream = self.streams[streamID], !stream.finished else { return }
-        stream.call.cancel(error)
+    /// Ends a call from the transport's side (bad input, deadline): the handler is cancelled and the client gets
+    /// the status.
+    private func failCall(streamID: Int32, status: Status) {
+        guard let stream = self.streams[streamID], !stream.machine.isClosed else { return }
+        stream.call.cancel(RPCError(status: status))
         stream.task?.cancel()
-        self.streams[streamID] = stream
-        self.endStream(streamID: streamID, status: error.status, trailers: [:], headers: stream.headersSent ? nil : [:])
-        self.streams[streamID]?.finished = true
+        self.sendStatus(streamID: streamID, status: status, trailers: [:], headers: [:])
         self.scheduleFlush()
     }
 
@@ -375,24 +356,25 @@ final class ServerConnectionHandler: ChannelInboundHandler, RemovableChannelHand
     /// Moves a call's queued output into the session.
     private func drain(_ call: ServerCall) {
         let (headers, ops) = call.takeOps()
-        guard var stream = self.streams[call.streamID], !stream.finished else { return }
+        let streamID = call.streamID
+        guard self.streams[streamID] != nil else { return }
         for op in ops {
             switch op {
             case .message(var bytes):
-                if !stream.headersSent {
-                    self.submitHeaders(streamID: call.streamID, metadata: headers ?? [:], responseEncoding: call.responseEncoding)
-                    stream.headersSent = true
+                switch self.streams[streamID]!.machine.sendMessage() {
+                case .sendHeadersAndMessage:
+                    self.submitHeaders(streamID: streamID, metadata: headers ?? [:], responseEncoding: call.responseEncoding)
+                    self.session.enqueueData(streamID: streamID, &bytes)
+                case .sendMessage:
+                    self.session.enqueueData(streamID: streamID, &bytes)
+                case .drop:
+                    break
                 }
-                self.session.enqueueData(streamID: call.streamID, &bytes)
             case .finish(let status, let trailers):
-                self.streams[call.streamID] = stream
-                self.endStream(streamID: call.streamID, status: status, trailers: trailers, headers: stream.headersSent ? nil : (headers ?? [:]))
-                stream = self.streams[call.streamID]!
-                stream.finished = true
+                self.sendStatus(streamID: streamID, status: status, trailers: trailers, headers: headers ?? [:])
             }
         }
-        self.streams[call.streamID] = stream
-        self.streamsWithOutput.insert(call.streamID)
+        self.streamsWithOutput.insert(streamID)
         self.scheduleFlush()
     }
 
@@ -411,20 +393,29 @@ final class ServerConnectionHandler: ChannelInboundHandler, RemovableChannelHand
         }
     }
 
-    /// Sends the status: as trailers after the response, or as a Trailers-Only response if no headers went out.
-    private func endStream(streamID: Int32, status: Status, trailers: Metadata, headers: Metadata?) {
+    /// Sends the status: as trailers after the response, or as a Trailers-Only response (carrying `headers`) if no
+    /// response HEADERS went out.
+    private func sendStatus(streamID: Int32, status: Status, trailers: Metadata, headers: Metadata) {
+        guard let action = self.streams[streamID]?.machine.sendStatus() else { return }
         var fields: [HeaderField] = []
-        if let headers {
+        let resetAfterwards: Bool
+        switch action {
+        case .drop:
+            return
+        case .sendTrailersOnly(let reset):
+            resetAfterwards = reset
             fields.append(HeaderField(name: ":status", value: "200"))
             fields.append(HeaderField(name: "content-type", value: "application/grpc"))
             Self.appendMetadata(headers, to: &fields)
+        case .sendTrailers(let reset):
+            resetAfterwards = reset
         }
         fields.append(HeaderField(name: "grpc-status", value: String(status.code.rawValue)))
         if !status.message.isEmpty {
             fields.append(HeaderField(name: "grpc-message", value: PercentEncoding.encode(status.message)))
         }
         Self.appendMetadata(trailers, to: &fields)
-        if headers != nil {
+        if case .sendTrailersOnly = action {
             do {
                 try self.session.submitHeadersOnly(streamID: streamID, fields: fields)
             } catch {
@@ -434,9 +425,7 @@ final class ServerConnectionHandler: ChannelInboundHandler, RemovableChannelHand
             self.session.enqueueTrailers(streamID: streamID, fields: fields)
         }
         // If the client is still sending, tell it to stop once our END_STREAM is out.
-        if self.session.isRemoteOpen(streamID: streamID) {
-            self.pendingResets.insert(streamID)
-        }
+        if resetAfterwards { self.pendingResets.insert(streamID) }
     }
 
     private func respondTrailersOnly(streamID: Int32, status: Status, extra: [HeaderField] = []) {
@@ -541,7 +530,7 @@ final class ServerConnectionHandler: ChannelInboundHandler, RemovableChannelHand
     }
 
     private func graceExpired() {
-        for (streamID, stream) in self.streams where !stream.finished {
+        for (streamID, var stream) in self.streams where stream.machine.streamClosed() == .cancelHandler {
             stream.call.cancel(RPCError(code: .unavailable, message: "the server is shutting down"))
             stream.task?.cancel()
             self.session.resetStream(streamID: streamID, errorCode: 0x8)
@@ -613,9 +602,9 @@ final class ServerConnectionHandler: ChannelInboundHandler, RemovableChannelHand
         self.keepaliveTask?.cancel()
         self.keepaliveTimeout?.cancel()
         self.graceTask?.cancel()
-        for (_, stream) in self.streams {
+        for (_, var stream) in self.streams {
             stream.deadlineTask?.cancel()
-            if !stream.finished {
+            if stream.machine.streamClosed() == .cancelHandler {
                 stream.call.cancel(RPCError(code: .cancelled, message: "the connection was closed"))
                 stream.task?.cancel()
             }
