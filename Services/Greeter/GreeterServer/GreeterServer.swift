@@ -1,4 +1,6 @@
-internal import ArgumentParser
+#if canImport(Glibc)
+internal import Glibc
+#endif
 internal import Logging
 internal import RPCCore
 internal import RPCProtobuf
@@ -8,37 +10,57 @@ internal import ServiceRuntime
 internal import UnixSignals
 
 /// `greeter-server --port N`: `helloworld.Greeter/SayHello` on the runtime, for benchmarks.
+///
+/// A benchmark binary: it parses its few flags by hand so that it links no Foundation (a smaller, leaner process
+/// to measure). The services use swift-argument-parser.
 @main
-struct GreeterServer: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "greeter-server",
-        abstract: "Serves helloworld.Greeter/SayHello (\"Hello \" + name) for benchmarks.")
+struct GreeterServer {
+    static let usage = """
+        usage: greeter-server [--port N] [--host ADDRESS] [--threads N] [--log-level LEVEL]
+          Serves helloworld.Greeter/SayHello ("Hello " + name) for benchmarks. Defaults: 127.0.0.1:50090, 1 thread.
+        """
 
-    @Option(help: "Port to listen on.")
-    var port: Int = 50090
-
-    @Option(help: "Address to listen on.")
-    var host: String = "127.0.0.1"
-
-    @Option(help: "Event loop threads (0: one per core).")
-    var threads: Int = 1
-
-    @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical.")
-    var logLevel: String = "warning"
-
-    func run() async throws {
-        LoggingSetup.bootstrap(level: Logger.Level(name: self.logLevel) ?? .warning)
+    static func main() async throws {
+        var port = 50090
+        var host = "127.0.0.1"
+        var threads = 1
+        var logLevel = "warning"
+        var arguments = CommandLine.arguments.dropFirst()
+        while let flag = arguments.popFirst() {
+            if flag == "--help" || flag == "-h" {
+                print(Self.usage)
+                return
+            }
+            guard let value = arguments.popFirst() else { Self.fail("\(flag) needs a value") }
+            switch flag {
+            case "--port":
+                guard let number = Int(value) else { Self.fail("--port: not a number: \(value)") }
+                port = number
+            case "--host": host = value
+            case "--threads":
+                guard let number = Int(value) else { Self.fail("--threads: not a number: \(value)") }
+                threads = number
+            case "--log-level": logLevel = value
+            default: Self.fail("unknown flag \(flag)")
+            }
+        }
+        LoggingSetup.bootstrap(level: Logger.Level(name: logLevel) ?? .warning)
         let logger = Logger(label: "motcua.greeter-server")
         var router = RPCRouter()
         router.register(Greeter())
-        var config = HTTP2ServerTransport.Config(host: self.host, port: self.port)
-        config.eventLoopThreads = self.threads
+        var config = HTTP2ServerTransport.Config(host: host, port: port)
+        config.eventLoopThreads = threads
         let server = RPCServer(transport: HTTP2ServerTransport(config: config, logger: logger), router: router)
         let group = ServiceGroup(
             services: [RPCServerService(server: server)],
             gracefulShutdownSignals: [.sigterm, .sigint],
             logger: logger)
         try await group.run()
+    }
+
+    static func fail(_ message: String) -> Never {
+        print("greeter-server: \(message)\n\(Self.usage)")
+        exit(2)
     }
 }
 

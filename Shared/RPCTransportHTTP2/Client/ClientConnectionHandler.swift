@@ -7,11 +7,16 @@ final class ClientConnectionHandler: ChannelInboundHandler {
     typealias InboundIn = ByteBuffer
     typealias OutboundOut = ByteBuffer
 
-    private struct Stream {
+    private final class Stream {
         let call: ClientCall
         var machine: ClientStreamStateMachine
         var owedWindow = 0
         var deadlineTask: Scheduled<Void>? = nil
+
+        init(call: ClientCall, machine: ClientStreamStateMachine) {
+            self.call = call
+            self.machine = machine
+        }
     }
 
     private let config: HTTP2ClientTransport.Config
@@ -50,6 +55,11 @@ final class ClientConnectionHandler: ChannelInboundHandler {
             return
         }
         self.flush()
+    }
+
+    func handlerRemoved(context: ChannelHandlerContext) {
+        self.connectionLost(reason: "the connection was closed")
+        self.context = nil  // the context references this handler: break the cycle
     }
 
     func channelInactive(context: ChannelHandlerContext) {
@@ -97,7 +107,7 @@ final class ClientConnectionHandler: ChannelInboundHandler {
             throw RPCError(code: .unavailable, message: "cannot open a stream: \(error)")
         }
         call.streamID = streamID
-        var stream = Stream(call: call, machine: ClientStreamStateMachine(maxMessageSize: self.config.maxReceiveMessageSize))
+        let stream = Stream(call: call, machine: ClientStreamStateMachine(maxMessageSize: self.config.maxReceiveMessageSize))
         if let timeout {
             let loopBound = NIOLoopBound(self, eventLoop: context.eventLoop)
             stream.deadlineTask = context.eventLoop.scheduleTask(in: .nanoseconds(ServerConnectionHandler.nanoseconds(timeout))) {
@@ -127,7 +137,7 @@ final class ClientConnectionHandler: ChannelInboundHandler {
     }
 
     func pulled(_ call: ClientCall, bytes: Int) {
-        guard var stream = self.streams[call.streamID], stream.owedWindow > 0 else { return }
+        guard let stream = self.streams[call.streamID], stream.owedWindow > 0 else { return }
         let owed = stream.owedWindow
         stream.owedWindow = 0
         self.streams[call.streamID] = stream
@@ -141,7 +151,7 @@ final class ClientConnectionHandler: ChannelInboundHandler {
     }
 
     private func abort(streamID: Int32, status: Status) {
-        guard var stream = self.streams[streamID] else { return }
+        guard let stream = self.streams[streamID] else { return }
         let action = stream.machine.abort(status, reset: true)
         self.streams[streamID] = stream
         self.perform(action, streamID: streamID)
@@ -176,25 +186,25 @@ final class ClientConnectionHandler: ChannelInboundHandler {
     private func handle(_ event: HTTP2Event) {
         switch event {
         case .headers(let streamID, let fields, let endStream):
-            guard var stream = self.streams[streamID] else { return }
+            guard let stream = self.streams[streamID] else { return }
             let action = stream.machine.receiveHeaders(Self.parse(fields), endStream: endStream)
             self.streams[streamID] = stream
             self.perform(action, streamID: streamID)
         case .data(let streamID, var bytes):
             let count = bytes.readableBytes
             self.session.consumeConnection(count)
-            guard var stream = self.streams[streamID] else { return }
+            guard let stream = self.streams[streamID] else { return }
             let action = stream.machine.receive(data: &bytes)
             self.streams[streamID] = stream
             self.perform(action, streamID: streamID, windowBytes: count)
         case .endStream(let streamID):
-            guard var stream = self.streams[streamID] else { return }
+            guard let stream = self.streams[streamID] else { return }
             let action = stream.machine.receiveEndStream()
             self.streams[streamID] = stream
             self.perform(action, streamID: streamID)
         case .streamClosed(let streamID, let errorCode):
             self.streamsWithOutput.remove(streamID)
-            guard var stream = self.streams[streamID] else { return }
+            guard let stream = self.streams[streamID] else { return }
             let action = stream.machine.streamClosed(errorCode: errorCode)
             self.streams[streamID] = stream
             self.perform(action, streamID: streamID)

@@ -62,7 +62,10 @@ final class NGHTTP2Session {
         var deferred = false
     }
 
+    /// The header block being received. HTTP/2 sends one header block at a time per connection (HEADERS then its
+    /// CONTINUATIONs), so one is enough.
     private struct PendingHeaders {
+        var streamID: Int32 = 0
         var fields: [HeaderField] = []
         var size = 0
         var tooLarge = false
@@ -70,7 +73,10 @@ final class NGHTTP2Session {
 
     private var session: OpaquePointer?
     private var events: [HTTP2Event] = []
-    private var pendingHeaders: [Int32: PendingHeaders] = [:]
+    private var pendingHeaders = PendingHeaders()
+    /// The buffer being parsed by `receive`, so DATA chunks can be sliced from it instead of copied.
+    private var inputBuffer: ByteBuffer? = nil
+    private var inputBase: UnsafeRawPointer? = nil
     private var outbound: [Int32: OutboundStream] = [:]
     private var receiving = false
     private let maxHeaderListSize: Int
@@ -137,8 +143,14 @@ final class NGHTTP2Session {
         precondition(!self.receiving, "NGHTTP2Session.receive is not re-entrant")
         self.receiving = true
         defer { self.receiving = false }
+        self.inputBuffer = buffer
+        defer {
+            self.inputBuffer = nil
+            self.inputBase = nil
+        }
         let rv = buffer.withUnsafeReadableBytes { bytes -> Int in
             guard let base = bytes.baseAddress else { return 0 }
+            self.inputBase = base
             return nghttp2_session_mem_recv(self.session, base.assumingMemoryBound(to: UInt8.self), bytes.count)
         }
         let events = self.events
@@ -291,26 +303,34 @@ final class NGHTTP2Session {
 
     /// Calls `body` with an `nghttp2_nv` array pointing at the fields' bytes (nghttp2 copies them).
     private static func withNameValues<R>(_ fields: [HeaderField], _ body: (UnsafePointer<nghttp2_nv>, Int) -> R) -> R {
-        var storage = [UInt8]()
-        storage.reserveCapacity(fields.reduce(0) { $0 + $1.name.utf8.count + $1.value.utf8.count })
-        var ranges = [(Int, Int, Int, Int)]()
-        ranges.reserveCapacity(fields.count)
-        for field in fields {
-            let nameStart = storage.count
-            storage.append(contentsOf: field.name.utf8)
-            let valueStart = storage.count
-            storage.append(contentsOf: field.value.utf8)
-            ranges.append((nameStart, valueStart - nameStart, valueStart, storage.count - valueStart))
-        }
-        if storage.isEmpty { storage.append(0) }
-        return storage.withUnsafeMutableBufferPointer { bytes in
-            let base = bytes.baseAddress!
-            let nva = ranges.map { range in
-                nghttp2_nv(
-                    name: base + range.0, value: base + range.2, namelen: range.1, valuelen: range.3,
-                    flags: UInt8(NGHTTP2_NV_FLAG_NONE.rawValue))
+        var total = 0
+        for field in fields { total += field.name.utf8.count + field.value.utf8.count }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(total, 1)) { bytes in
+            withUnsafeTemporaryAllocation(of: nghttp2_nv.self, capacity: max(fields.count, 1)) { nva in
+                var offset = 0
+                for (index, field) in fields.enumerated() {
+                    let name = bytes.baseAddress! + offset
+                    offset = Self.copy(field.name, into: bytes, at: offset)
+                    let value = bytes.baseAddress! + offset
+                    let valueStart = offset
+                    offset = Self.copy(field.value, into: bytes, at: offset)
+                    nva.initializeElement(
+                        at: index,
+                        to: nghttp2_nv(
+                            name: name, value: value, namelen: field.name.utf8.count, valuelen: offset - valueStart,
+                            flags: UInt8(NGHTTP2_NV_FLAG_NONE.rawValue)))
+                }
+                return body(UnsafePointer(nva.baseAddress!), fields.count)
             }
-            return nva.withUnsafeBufferPointer { body($0.baseAddress!, $0.count) }
+        }
+    }
+
+    private static func copy(_ text: String, into bytes: UnsafeMutableBufferPointer<UInt8>, at offset: Int) -> Int {
+        var text = text
+        return text.withUTF8 { utf8 in
+            guard let source = utf8.baseAddress, utf8.count > 0 else { return offset }
+            (bytes.baseAddress! + offset).update(from: source, count: utf8.count)
+            return offset + utf8.count
         }
     }
 
@@ -321,21 +341,22 @@ final class NGHTTP2Session {
     // MARK: - Callbacks (called by nghttp2 during receive/send)
 
     fileprivate func beginHeaders(streamID: Int32) {
-        self.pendingHeaders[streamID] = PendingHeaders()
+        self.pendingHeaders.streamID = streamID
+        self.pendingHeaders.fields.removeAll(keepingCapacity: true)
+        self.pendingHeaders.size = 0
+        self.pendingHeaders.tooLarge = false
     }
 
     fileprivate func header(streamID: Int32, name: UnsafePointer<UInt8>, nameLength: Int, value: UnsafePointer<UInt8>, valueLength: Int) -> Bool {
-        var pending = self.pendingHeaders[streamID] ?? PendingHeaders()
-        pending.size += nameLength + valueLength + 32
-        if pending.size > self.maxHeaderListSize {
-            pending.tooLarge = true
-            self.pendingHeaders[streamID] = pending
+        if self.pendingHeaders.streamID != streamID { self.beginHeaders(streamID: streamID) }
+        self.pendingHeaders.size += nameLength + valueLength + 32
+        if self.pendingHeaders.size > self.maxHeaderListSize {
+            self.pendingHeaders.tooLarge = true
             return false
         }
         let name = String(decoding: UnsafeBufferPointer(start: name, count: nameLength), as: UTF8.self)
         let value = String(decoding: UnsafeBufferPointer(start: value, count: valueLength), as: UTF8.self)
-        pending.fields.append(HeaderField(name: name, value: value))
-        self.pendingHeaders[streamID] = pending
+        self.pendingHeaders.fields.append(HeaderField(name: name, value: value))
         return true
     }
 
@@ -344,12 +365,14 @@ final class NGHTTP2Session {
         let endStream = header.flags & UInt8(NGHTTP2_FLAG_END_STREAM.rawValue) != 0
         switch UInt32(header.type) {
         case NGHTTP2_HEADERS.rawValue:
-            let pending = self.pendingHeaders.removeValue(forKey: header.stream_id) ?? PendingHeaders()
-            if pending.tooLarge {
+            if self.pendingHeaders.streamID == header.stream_id && self.pendingHeaders.tooLarge {
                 self.events.append(.headersTooLarge(streamID: header.stream_id))
             } else {
-                self.events.append(.headers(streamID: header.stream_id, fields: pending.fields, endStream: endStream))
+                let fields = self.pendingHeaders.streamID == header.stream_id ? self.pendingHeaders.fields : []
+                self.events.append(.headers(streamID: header.stream_id, fields: fields, endStream: endStream))
             }
+            self.pendingHeaders.streamID = 0
+            self.pendingHeaders.fields.removeAll(keepingCapacity: true)
         case NGHTTP2_DATA.rawValue:
             if endStream { self.events.append(.endStream(streamID: header.stream_id)) }
         case NGHTTP2_GOAWAY.rawValue:
@@ -369,6 +392,16 @@ final class NGHTTP2Session {
     }
 
     fileprivate func dataChunk(streamID: Int32, data: UnsafePointer<UInt8>, length: Int) {
+        // nghttp2 passes DATA payload as a pointer into the input: slice it out of the input buffer (no copy).
+        if let input = self.inputBuffer, let base = self.inputBase {
+            let offset = UnsafeRawPointer(data) - base
+            if offset >= 0, offset + length <= input.readableBytes,
+                let slice = input.getSlice(at: input.readerIndex + offset, length: length)
+            {
+                self.events.append(.data(streamID: streamID, bytes: slice))
+                return
+            }
+        }
         var buffer = self.allocator.buffer(capacity: length)
         buffer.writeBytes(UnsafeRawBufferPointer(start: data, count: length))
         self.events.append(.data(streamID: streamID, bytes: buffer))
@@ -376,7 +409,6 @@ final class NGHTTP2Session {
 
     fileprivate func streamClosed(streamID: Int32, errorCode: UInt32) {
         self.outbound[streamID] = nil
-        self.pendingHeaders[streamID] = nil
         self.events.append(.streamClosed(streamID: streamID, errorCode: errorCode))
     }
 

@@ -2,6 +2,7 @@ public import Logging
 internal import NIOCore
 internal import NIOPosix
 public import RPCCore
+internal import CMotCuaSystem
 internal import Synchronization
 
 /// gRPC over HTTP/2 cleartext (prior knowledge), with nghttp2 as the HTTP/2 codec and SwiftNIO for sockets.
@@ -195,14 +196,21 @@ final class ServerConnectionRegistry: Sendable {
     }
 
     func remove(_ id: Int) {
-        let waiters: [CheckedContinuation<Void, Never>] = self.state.withLock { state in
+        let (waiters, idle): ([CheckedContinuation<Void, Never>], Bool) = self.state.withLock { state in
             state.drains[id] = nil
-            guard state.drains.isEmpty else { return [] }
+            guard state.drains.isEmpty else { return ([], false) }
             let waiters = state.emptyWaiters
             state.emptyWaiters = []
-            return waiters
+            return (waiters, true)
         }
+        if idle { Self.releaseFreeMemory() }
         for waiter in waiters { waiter.resume() }
+    }
+
+    /// With no connection left the server is idle: hand freed heap pages back to the system, so that an idle
+    /// server's footprint does not keep the high-water mark of its last burst.
+    private static func releaseFreeMemory() {
+        _ = cmotcua_malloc_trim()
     }
 
     func drainAll() {

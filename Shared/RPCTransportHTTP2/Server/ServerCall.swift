@@ -33,10 +33,8 @@ final class ServerCall: ServerInbound, ServerOutbound, @unchecked Sendable {
     let responseEncoding: String?
     let maxReceiveMessageSize: Int
     private let state = Mutex(State())
-    /// Called (from any thread) when outbound ops are waiting; the connection drains them on its event loop.
-    private let scheduleFlush: @Sendable (ServerCall) -> Void
-    /// Called when the handler pulled bytes, so the connection can reopen the stream's flow-control window.
-    private let pulled: @Sendable (ServerCall, Int) -> Void
+    /// The connection that drains outbound operations and reopens flow-control windows, on its event loop.
+    private let connection: NIOLoopBound<ServerConnectionHandler>
     static let outboundHighWater = 1 << 20
     static let outboundLowWater = 256 << 10
 
@@ -44,14 +42,29 @@ final class ServerCall: ServerInbound, ServerOutbound, @unchecked Sendable {
         streamID: Int32,
         responseEncoding: String?,
         maxReceiveMessageSize: Int,
-        scheduleFlush: @escaping @Sendable (ServerCall) -> Void,
-        pulled: @escaping @Sendable (ServerCall, Int) -> Void
+        connection: NIOLoopBound<ServerConnectionHandler>
     ) {
         self.streamID = streamID
         self.responseEncoding = responseEncoding
         self.maxReceiveMessageSize = maxReceiveMessageSize
-        self.scheduleFlush = scheduleFlush
-        self.pulled = pulled
+        self.connection = connection
+    }
+
+    /// Outbound operations are waiting: the connection drains them on its event loop (after the current job, so
+    /// that a handler's headers, message and status go out together).
+    private func scheduleFlush() {
+        let connection = self.connection
+        connection.eventLoop.execute { connection.value.drain(self) }
+    }
+
+    /// The handler pulled bytes: the connection may reopen the stream's flow-control window.
+    private func pulled(_ bytes: Int) {
+        let connection = self.connection
+        if connection.eventLoop.inEventLoop {
+            connection.value.handlerPulled(self, bytes: bytes)
+        } else {
+            connection.eventLoop.execute { connection.value.handlerPulled(self, bytes: bytes) }
+        }
     }
 
     // MARK: - ServerInbound (handler side)
@@ -83,7 +96,7 @@ final class ServerCall: ServerInbound, ServerOutbound, @unchecked Sendable {
         }
         switch immediate {
         case .value(let value):
-            if let value { self.pulled(self, value.bytes.count) }
+            if let value { self.pulled(value.bytes.count) }
             return value
         case .failure(let error):
             throw error
@@ -101,7 +114,7 @@ final class ServerCall: ServerInbound, ServerOutbound, @unchecked Sendable {
                 }
                 if let resumeNow { continuation.resume(with: resumeNow) }
             }
-            if let value { self.pulled(self, value.bytes.count) }
+            if let value { self.pulled(value.bytes.count) }
             return value
         }
     }
@@ -134,7 +147,7 @@ final class ServerCall: ServerInbound, ServerOutbound, @unchecked Sendable {
         case .failed(let error):
             throw error
         case .queued(let schedule, let wait):
-            if schedule { self.scheduleFlush(self) }
+            if schedule { self.scheduleFlush() }
             if wait { try await self.waitUntilWritable() }
         }
     }
@@ -180,7 +193,7 @@ final class ServerCall: ServerInbound, ServerOutbound, @unchecked Sendable {
             state.flushScheduled = true
             return true
         }
-        if schedule { self.scheduleFlush(self) }
+        if schedule { self.scheduleFlush() }
     }
 
     // MARK: - Event loop side
@@ -209,7 +222,7 @@ final class ServerCall: ServerInbound, ServerOutbound, @unchecked Sendable {
         }
         if let reader {
             reader.resume(returning: message)
-            self.pulled(self, message.bytes.count)
+            self.pulled(message.bytes.count)
         }
         return waiting
     }

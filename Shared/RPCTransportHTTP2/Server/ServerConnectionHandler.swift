@@ -8,14 +8,19 @@ final class ServerConnectionHandler: ChannelInboundHandler, RemovableChannelHand
     typealias InboundIn = ByteBuffer
     typealias OutboundOut = ByteBuffer
 
-    /// Loop-side state of one stream.
-    private struct Stream {
+    /// Loop-side state of one stream (a class: it is looked up and changed in place on every event).
+    private final class Stream {
         let call: ServerCall
         var machine: ServerStreamStateMachine
         var task: Task<Void, Never>? = nil
         /// Bytes the handler has not pulled yet whose stream window we have not reopened.
         var owedWindow = 0
         var deadlineTask: Scheduled<Void>? = nil
+
+        init(call: ServerCall, machine: ServerStreamStateMachine) {
+            self.call = call
+            self.machine = machine
+        }
     }
 
     private let config: HTTP2ServerTransport.Config
@@ -29,6 +34,7 @@ final class ServerConnectionHandler: ChannelInboundHandler, RemovableChannelHand
     /// Streams to reset with NO_ERROR once their final HEADERS are out (the client was still sending).
     private var pendingResets: Set<Int32> = []
     private var executor: EventLoopTaskExecutor!
+    private var loopBound: NIOLoopBound<ServerConnectionHandler>?
     private var reading = false
     private var flushPending = false
     private var closing = false
@@ -55,6 +61,7 @@ final class ServerConnectionHandler: ChannelInboundHandler, RemovableChannelHand
     func handlerAdded(context: ChannelHandlerContext) {
         self.context = context
         self.executor = EventLoopTaskExecutor(eventLoop: context.eventLoop)
+        self.loopBound = NIOLoopBound(self, eventLoop: context.eventLoop)
         self.remotePeer = Self.describe(context.channel.remoteAddress)
         self.localPeer = Self.describe(context.channel.localAddress)
         self.logger[metadataKey: "peer"] = "\(self.remotePeer)"
@@ -77,6 +84,7 @@ final class ServerConnectionHandler: ChannelInboundHandler, RemovableChannelHand
 
     func handlerRemoved(context: ChannelHandlerContext) {
         self.connectionClosed()
+        self.context = nil  // the context references this handler: break the cycle
     }
 
     func channelInactive(context: ChannelHandlerContext) {
@@ -231,24 +239,15 @@ final class ServerConnectionHandler: ChannelInboundHandler, RemovableChannelHand
             deadline: deadline,
             requestEncoding: request.encoding ?? "identity"
         )
-        let loopBound = NIOLoopBound(self, eventLoop: self.context.eventLoop)
+        let loopBound = self.loopBound!
         let eventLoop = self.context.eventLoop
         let call = ServerCall(
             streamID: streamID,
             responseEncoding: responseEncoding,
             maxReceiveMessageSize: self.config.maxReceiveMessageSize,
-            scheduleFlush: { call in
-                eventLoop.execute { loopBound.value.drain(call) }
-            },
-            pulled: { call, bytes in
-                if eventLoop.inEventLoop {
-                    loopBound.value.handlerPulled(call, bytes: bytes)
-                } else {
-                    eventLoop.execute { loopBound.value.handlerPulled(call, bytes: bytes) }
-                }
-            }
+            connection: loopBound
         )
-        var stream = Stream(
+        let stream = Stream(
             call: call,
             machine: ServerStreamStateMachine(
                 requestCompressed: compressed,
@@ -284,7 +283,7 @@ final class ServerConnectionHandler: ChannelInboundHandler, RemovableChannelHand
 
     private func received(streamID: Int32, bytes: inout ByteBuffer) {
         let count = bytes.readableBytes
-        guard var stream = self.streams[streamID] else { return }
+        guard let stream = self.streams[streamID] else { return }
         let action = stream.machine.receive(data: &bytes)
         self.streams[streamID] = stream
         switch action {
@@ -305,7 +304,7 @@ final class ServerConnectionHandler: ChannelInboundHandler, RemovableChannelHand
     }
 
     private func inboundEnded(streamID: Int32) {
-        guard var stream = self.streams[streamID] else { return }
+        guard let stream = self.streams[streamID] else { return }
         let action = stream.machine.receiveEndStream()
         self.streams[streamID] = stream
         switch action {
@@ -315,8 +314,8 @@ final class ServerConnectionHandler: ChannelInboundHandler, RemovableChannelHand
         }
     }
 
-    private func handlerPulled(_ call: ServerCall, bytes: Int) {
-        guard var stream = self.streams[call.streamID], stream.owedWindow > 0 else { return }
+    func handlerPulled(_ call: ServerCall, bytes: Int) {
+        guard let stream = self.streams[call.streamID], stream.owedWindow > 0 else { return }
         let owed = stream.owedWindow
         stream.owedWindow = 0
         self.streams[call.streamID] = stream
@@ -327,7 +326,7 @@ final class ServerConnectionHandler: ChannelInboundHandler, RemovableChannelHand
     private func streamClosed(streamID: Int32, errorCode: UInt32) {
         self.streamsWithOutput.remove(streamID)
         self.pendingResets.remove(streamID)
-        guard var stream = self.streams.removeValue(forKey: streamID) else { return }
+        guard let stream = self.streams.removeValue(forKey: streamID) else { return }
         stream.deadlineTask?.cancel()
         if stream.machine.streamClosed() == .cancelHandler {
             // The client reset the stream (or the connection is going away): cancel the handler.
@@ -354,7 +353,7 @@ final class ServerConnectionHandler: ChannelInboundHandler, RemovableChannelHand
     // MARK: - Responses
 
     /// Moves a call's queued output into the session.
-    private func drain(_ call: ServerCall) {
+    func drain(_ call: ServerCall) {
         let (headers, ops) = call.takeOps()
         let streamID = call.streamID
         guard self.streams[streamID] != nil else { return }
@@ -530,7 +529,7 @@ final class ServerConnectionHandler: ChannelInboundHandler, RemovableChannelHand
     }
 
     private func graceExpired() {
-        for (streamID, var stream) in self.streams where stream.machine.streamClosed() == .cancelHandler {
+        for (streamID, stream) in self.streams where stream.machine.streamClosed() == .cancelHandler {
             stream.call.cancel(RPCError(code: .unavailable, message: "the server is shutting down"))
             stream.task?.cancel()
             self.session.resetStream(streamID: streamID, errorCode: 0x8)
@@ -602,7 +601,7 @@ final class ServerConnectionHandler: ChannelInboundHandler, RemovableChannelHand
         self.keepaliveTask?.cancel()
         self.keepaliveTimeout?.cancel()
         self.graceTask?.cancel()
-        for (_, var stream) in self.streams {
+        for (_, stream) in self.streams {
             stream.deadlineTask?.cancel()
             if stream.machine.streamClosed() == .cancelHandler {
                 stream.call.cancel(RPCError(code: .cancelled, message: "the connection was closed"))
@@ -610,6 +609,7 @@ final class ServerConnectionHandler: ChannelInboundHandler, RemovableChannelHand
             }
         }
         self.streams.removeAll()
+        self.loopBound = nil  // breaks the handler ↔ loop-bound reference cycle
         if self.connectionID != 0 {
             self.connections.remove(self.connectionID)
             self.connectionID = 0
