@@ -12,7 +12,7 @@ let swiftSettings: [SwiftSetting] = [
 
 /// Hot-path modules skip dynamic exclusivity checks in release builds (they cost ~4% of a unary call).
 let hotPathSettings: [SwiftSetting] = swiftSettings + [
-    .unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))
+    .unsafeFlags(["-enforce-exclusivity=unchecked", "-cross-module-optimization"], .when(configuration: .release))
 ]
 
 let nioCore = Target.Dependency.product(name: "NIOCore", package: "swift-nio")
