@@ -152,3 +152,47 @@ def test_sigterm_exits_zero(start_server):
     with grpc.insecure_channel(server.target) as channel:
         health_pb2_grpc.HealthStub(channel).Check(health_pb2.HealthCheckRequest(service=""), timeout=DEADLINE)
         assert server.stop() == 0
+
+
+# ---------------------------------------------------------------------------------------------
+# plain HTTP/2 peers (nghttp from nghttp2-client): what a non-gRPC request gets
+
+
+def _nghttp(args: list[str]) -> str:
+    import shutil
+    import subprocess
+
+    nghttp = shutil.which("nghttp")
+    if nghttp is None:
+        pytest.fail("nghttp (Debian package nghttp2-client) is not installed: run `make deps`")
+    result = subprocess.run([nghttp, "-v", "-n", *args], capture_output=True, text=True, timeout=DEADLINE)
+    return result.stdout + result.stderr
+
+
+def test_non_grpc_content_type_gets_http_415(interop_server, tmp_path):
+    interop_server.ensure_alive()
+    body = tmp_path / "body"
+    body.write_bytes(b"hello")
+    out = _nghttp(["-H", "content-type: text/plain", "-d", str(body),
+                   f"http://{interop_server.target}/{TEST_SERVICE}/EmptyCall"])
+    assert ":status: 415" in out, out
+
+
+def test_unknown_method_is_trailers_only_unimplemented(interop_server, tmp_path):
+    interop_server.ensure_alive()
+    body = tmp_path / "body"
+    body.write_bytes(b"\x00\x00\x00\x00\x00")
+    out = _nghttp(["-H", "content-type: application/grpc", "-H", "te: trailers", "-d", str(body),
+                   f"http://{interop_server.target}/{TEST_SERVICE}/NoSuchMethod"])
+    assert ":status: 200" in out, out
+    assert "grpc-status: 12" in out, out
+
+
+def test_malformed_request_message_is_internal(interop_server, tmp_path):
+    interop_server.ensure_alive()
+    body = tmp_path / "body"
+    # A SimpleRequest whose field 3 (payload) claims 100 bytes but carries 2: malformed protobuf.
+    body.write_bytes(b"\x00\x00\x00\x00\x04\x1a\x64\x01\x02")
+    out = _nghttp(["-H", "content-type: application/grpc", "-H", "te: trailers", "-d", str(body),
+                   f"http://{interop_server.target}/{TEST_SERVICE}/UnaryCall"])
+    assert "grpc-status: 13" in out, out
