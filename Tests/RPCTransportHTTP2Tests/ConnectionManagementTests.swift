@@ -5,7 +5,7 @@ import RPCTransportHTTP2
 import Synchronization
 import Testing
 
-@Suite("Connection management: keepalive, idle timeout, ping abuse, backpressure")
+@Suite("Connection management: keepalive, idle timeout, ping abuse, backpressure", .serialized)
 struct ConnectionManagementTests {
     @Test("an idle connection is closed with GOAWAY after maxIdleTime")
     func idleTimeout() async throws {

@@ -36,7 +36,7 @@ func withTestServer<R: Sendable>(
 
 typealias TestServiceAPI = Grpc_Testing_TestService
 
-@Suite("HTTP/2 transport over loopback")
+@Suite("HTTP/2 transport over loopback", .serialized)
 struct LoopbackTests {
     static let options = CallOptions(timeout: .seconds(30))
 
@@ -161,7 +161,7 @@ struct LoopbackTests {
             do {
                 _ = try await client.unary(
                     descriptor, request: ClientRequest(message: Grpc_Testing_Empty()),
-                    options: CallOptions(timeout: .seconds(1)), responseType: Grpc_Testing_Empty.self)
+                    options: CallOptions(timeout: .seconds(2)), responseType: Grpc_Testing_Empty.self)
                 Issue.record("expected DEADLINE_EXCEEDED")
             } catch let error as RPCError {
                 #expect(error.code == .deadlineExceeded)

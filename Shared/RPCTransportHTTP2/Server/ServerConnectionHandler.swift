@@ -562,6 +562,11 @@ final class ServerConnectionHandler: ChannelInboundHandler, RemovableChannelHand
 
     private func sendKeepalive() {
         guard !self.closing, let context = self.context else { return }
+        // One keepalive ping at a time: while one is unanswered, its timeout decides.
+        guard self.keepaliveTimeout == nil else {
+            self.armKeepalive()
+            return
+        }
         self.session.submitPing(opaque: Self.keepaliveOpaque)
         self.flush()
         let loopBound = NIOLoopBound(self, eventLoop: context.eventLoop)
