@@ -290,3 +290,86 @@ struct LoopbackTests {
         }
     }
 }
+
+@Suite("Graceful shutdown and client interceptors", .serialized)
+struct ShutdownAndInterceptorTests {
+    @Test("graceful shutdown lets a call in flight finish, then the server stops")
+    func gracefulShutdown() async throws {
+        let descriptor = MethodDescriptor(service: "motcua.test.Slow", method: "Finish")
+        var config = HTTP2ServerTransport.Config(host: "127.0.0.1", port: 0)
+        config.eventLoopThreads = 1
+        config.shutdownGracePeriod = .seconds(10)
+        var router = RPCRouter()
+        router.registerUnary(descriptor) { (_: ServerRequest<Grpc_Testing_Empty>, _) in
+            try await Task.sleep(for: .milliseconds(500))
+            return ServerResponse(message: Grpc_Testing_Empty())
+        }
+        let transport = HTTP2ServerTransport(config: config)
+        let server = RPCServer(transport: transport, router: router)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await server.serve() }
+            let port = try await transport.listeningPort()
+            let clientTransport = HTTP2ClientTransport(host: "127.0.0.1", port: port)
+            defer { clientTransport.close() }
+            let client = RPCClient(transport: clientTransport)
+            let call = Task {
+                try await client.unary(
+                    descriptor, request: ClientRequest(message: Grpc_Testing_Empty()),
+                    options: CallOptions(timeout: .seconds(30)), responseType: Grpc_Testing_Empty.self)
+            }
+            try await Task.sleep(for: .milliseconds(150))
+            let start = ContinuousClock.now
+            server.beginGracefulShutdown()
+            _ = try await call.value  // the call in flight completes with OK
+            try await group.waitForAll()  // serve() returns once the connection has drained
+            #expect(ContinuousClock.now - start < .seconds(5))
+            // No new calls after shutdown.
+            do {
+                _ = try await client.unary(
+                    descriptor, request: ClientRequest(message: Grpc_Testing_Empty()),
+                    options: CallOptions(timeout: .seconds(5)), responseType: Grpc_Testing_Empty.self)
+                Issue.record("expected UNAVAILABLE after shutdown")
+            } catch let error as RPCError {
+                #expect(error.code == .unavailable)
+            }
+        }
+    }
+
+    @Test("client interceptors wrap every call: they can add metadata and see the outcome")
+    func clientInterceptors() async throws {
+        final class Seen: Sendable {
+            let methods = Mutex<[String]>([])
+        }
+        struct AddToken: ClientInterceptor {
+            let seen: Seen
+            func intercept<Input: Sendable, Output: Sendable>(
+                request: StreamingClientRequest<Input>,
+                context: ClientContext,
+                next: @Sendable (StreamingClientRequest<Input>, ClientContext) async throws -> StreamingClientResponse<Output>
+            ) async throws -> StreamingClientResponse<Output> {
+                var request = request
+                request.metadata.addString("Bearer ok", forKey: "authorization")
+                self.seen.methods.withLock { $0.append(context.descriptor.method) }
+                return try await next(request, context)
+            }
+        }
+        let descriptor = MethodDescriptor(service: "motcua.test.Guarded", method: "Echo")
+        try await withTestServer(register: { router in
+            router.registerUnary(descriptor) { (request: ServerRequest<Grpc_Testing_Empty>, _) in
+                guard request.metadata.firstString(forKey: "authorization") == "Bearer ok" else {
+                    throw RPCError(code: .unauthenticated, message: "missing token")
+                }
+                return ServerResponse(message: Grpc_Testing_Empty())
+            }
+        }) { _, port in
+            let transport = HTTP2ClientTransport(host: "127.0.0.1", port: port)
+            defer { transport.close() }
+            let seen = Seen()
+            let client = RPCClient(transport: transport, interceptors: [AddToken(seen: seen)])
+            _ = try await client.unary(
+                descriptor, request: ClientRequest(message: Grpc_Testing_Empty()),
+                options: CallOptions(timeout: .seconds(10)), responseType: Grpc_Testing_Empty.self)
+            #expect(seen.methods.withLock { $0 } == ["Echo"])
+        }
+    }
+}
