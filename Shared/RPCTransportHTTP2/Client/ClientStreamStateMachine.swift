@@ -86,22 +86,11 @@ struct ClientStreamStateMachine {
             return .none
         }
         self.deframer.append(&data)
-        var messages: [ReceivedBytes] = []
+        let messages: [ReceivedBytes]
         do {
-            while let frame = try self.deframer.next() {
-                var payload = Array(frame.bytes.readableBytesView)
-                if frame.compressed {
-                    guard self.responseCompressed else {
-                        throw RPCError(code: .internalError, message: "received a compressed message but the response has no grpc-encoding")
-                    }
-                    payload = try Gzip.decompress(payload, limit: self.maxMessageSize)
-                }
-                messages.append(ReceivedBytes(bytes: payload, wasCompressed: frame.compressed))
-            }
-        } catch let error as RPCError {
-            return self.close(error.status, [:], reset: true)
+            messages = try self.deframer.messages(gzip: self.responseCompressed)
         } catch {
-            return self.close(Status(code: .internalError, message: "\(error)"), [:], reset: true)
+            return self.close(error.status, [:], reset: true)
         }
         return .deliverMessages(messages)
     }

@@ -57,6 +57,27 @@ public struct GRPCMessageDeframer {
         return Frame(compressed: flag == 1, bytes: bytes)
     }
 
+    /// Every complete message buffered so far, decompressed.
+    ///
+    /// - Parameter gzip: whether the stream declared `grpc-encoding: gzip` (a compressed message without it is an
+    ///   error).
+    /// - Throws: ``RPCError``: `RESOURCE_EXHAUSTED` over the limit (also after decompression), `INTERNAL` for a bad
+    ///   flag, corrupt gzip, or a compressed message on a stream without an encoding.
+    public mutating func messages(gzip: Bool) throws(RPCError) -> [ReceivedBytes] {
+        var messages: [ReceivedBytes] = []
+        while let frame = try self.next() {
+            var payload = Array(frame.bytes.readableBytesView)
+            if frame.compressed {
+                guard gzip else {
+                    throw RPCError(code: .internalError, message: "received a compressed message but the stream has no grpc-encoding")
+                }
+                payload = try Gzip.decompress(payload, limit: self.maxMessageSize)
+            }
+            messages.append(ReceivedBytes(bytes: payload, wasCompressed: frame.compressed))
+        }
+        return messages
+    }
+
     /// Whether the stream ended in the middle of a message.
     public var hasPartialMessage: Bool { self.buffer.readableBytes > 0 }
 }

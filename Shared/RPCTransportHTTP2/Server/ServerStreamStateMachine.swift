@@ -42,22 +42,11 @@ struct ServerStreamStateMachine {
     mutating func receive(data: inout ByteBuffer) -> ReceiveAction {
         guard !self.requestClosed, self.response != .closed else { return .ignore }
         self.deframer.append(&data)
-        var messages: [ReceivedBytes] = []
+        let messages: [ReceivedBytes]
         do {
-            while let frame = try self.deframer.next() {
-                var payload = Array(frame.bytes.readableBytesView)
-                if frame.compressed {
-                    guard self.requestCompressed else {
-                        throw RPCError(code: .internalError, message: "received a compressed message but the request has no grpc-encoding")
-                    }
-                    payload = try Gzip.decompress(payload, limit: self.maxMessageSize)
-                }
-                messages.append(ReceivedBytes(bytes: payload, wasCompressed: frame.compressed))
-            }
-        } catch let error as RPCError {
-            return .fail(error.status)
+            messages = try self.deframer.messages(gzip: self.requestCompressed)
         } catch {
-            return .fail(Status(code: .internalError, message: "\(error)"))
+            return .fail(error.status)
         }
         return .deliver(messages)
     }
