@@ -36,6 +36,24 @@ func withTestServer<R: Sendable>(
 
 typealias TestServiceAPI = Grpc_Testing_TestService
 
+/// A unary handler that sleeps 30 s and records whether it started and whether it saw cancellation.
+final class Sleeper: Sendable {
+    let state = Mutex((started: false, cancelled: false))
+
+    func register(_ descriptor: MethodDescriptor, with router: inout RPCRouter) {
+        router.registerUnary(descriptor) { (_: ServerRequest<Grpc_Testing_Empty>, _) in
+            self.state.withLock { $0.started = true }
+            do {
+                try await Task.sleep(for: .seconds(30))
+            } catch {
+                self.state.withLock { $0.cancelled = true }
+                throw error
+            }
+            return ServerResponse(message: Grpc_Testing_Empty())
+        }
+    }
+}
+
 @Suite("HTTP/2 transport over loopback", .serialized)
 struct LoopbackTests {
     static let options = CallOptions(timeout: .seconds(30))
@@ -143,19 +161,10 @@ struct LoopbackTests {
 
     @Test("a deadline cancels the server handler and the caller gets DEADLINE_EXCEEDED")
     func deadline() async throws {
-        let state = Mutex((started: false, cancelled: false))
+        let sleeper = Sleeper()
         let descriptor = MethodDescriptor(service: "motcua.test.Slow", method: "Sleep")
         try await withTestServer(register: { router in
-            router.registerUnary(descriptor) { (_: ServerRequest<Grpc_Testing_Empty>, _) in
-                state.withLock { $0.started = true }
-                do {
-                    try await Task.sleep(for: .seconds(30))
-                } catch {
-                    state.withLock { $0.cancelled = true }
-                    throw error
-                }
-                return ServerResponse(message: Grpc_Testing_Empty())
-            }
+            sleeper.register(descriptor, with: &router)
         }) { client, _ in
             let start = ContinuousClock.now
             do {
@@ -168,34 +177,25 @@ struct LoopbackTests {
             }
             #expect(ContinuousClock.now - start < .seconds(20))
             // The handler was running when the deadline passed; it must see cancellation.
-            for _ in 0..<500 where !state.withLock({ $0.cancelled }) { try await Task.sleep(for: .milliseconds(20)) }
-            #expect(state.withLock { $0.started })
-            #expect(state.withLock { $0.cancelled })
+            for _ in 0..<500 where !sleeper.state.withLock({ $0.cancelled }) { try await Task.sleep(for: .milliseconds(20)) }
+            #expect(sleeper.state.withLock { $0.started })
+            #expect(sleeper.state.withLock { $0.cancelled })
         }
     }
 
     @Test("a client that cancels its call cancels the server handler (RST_STREAM)")
     func clientCancellation() async throws {
-        let state = Mutex((started: false, cancelled: false))
+        let sleeper = Sleeper()
         let descriptor = MethodDescriptor(service: "motcua.test.Slow", method: "Wait")
         try await withTestServer(register: { router in
-            router.registerUnary(descriptor) { (_: ServerRequest<Grpc_Testing_Empty>, _) in
-                state.withLock { $0.started = true }
-                do {
-                    try await Task.sleep(for: .seconds(30))
-                } catch {
-                    state.withLock { $0.cancelled = true }
-                    throw error
-                }
-                return ServerResponse(message: Grpc_Testing_Empty())
-            }
+            sleeper.register(descriptor, with: &router)
         }) { client, _ in
             let call = Task {
                 try await client.unary(
                     descriptor, request: ClientRequest(message: Grpc_Testing_Empty()),
                     options: CallOptions(timeout: .seconds(60)), responseType: Grpc_Testing_Empty.self)
             }
-            for _ in 0..<500 where !state.withLock({ $0.started }) { try await Task.sleep(for: .milliseconds(20)) }
+            for _ in 0..<500 where !sleeper.state.withLock({ $0.started }) { try await Task.sleep(for: .milliseconds(20)) }
             call.cancel()
             do {
                 _ = try await call.value
@@ -203,8 +203,8 @@ struct LoopbackTests {
             } catch let error as RPCError {
                 #expect(error.code == .cancelled)
             }
-            for _ in 0..<500 where !state.withLock({ $0.cancelled }) { try await Task.sleep(for: .milliseconds(20)) }
-            #expect(state.withLock { $0.cancelled })
+            for _ in 0..<500 where !sleeper.state.withLock({ $0.cancelled }) { try await Task.sleep(for: .milliseconds(20)) }
+            #expect(sleeper.state.withLock { $0.cancelled })
         }
     }
 
