@@ -18,8 +18,11 @@ public struct GRPCMessageDeframer {
 
     public init(maxMessageSize: Int) {
         self.maxMessageSize = maxMessageSize
-        self.buffer = ByteBuffer()
+        self.buffer = Self.empty
     }
+
+    /// One shared empty buffer: most streams swap in their first DATA chunk without allocating.
+    private static let empty = ByteBuffer()
 
     /// Bytes received but not yet part of a complete message.
     public var bufferedBytes: Int { self.buffer.readableBytes }

@@ -55,6 +55,13 @@ public struct RPCRouter: Sendable {
         _ descriptor: MethodDescriptor,
         handler: @escaping @Sendable (ServerRequest<Input>, ServerContext) async throws -> ServerResponse<Output>
     ) {
+        if self.interceptors.isEmpty {
+            // Without interceptors a unary call needs no request or response streams: a shorter path.
+            self.registerRaw(descriptor, kind: .unary) { stream in
+                await ServerCallRunner.runUnary(stream: stream, handler: handler)
+            }
+            return
+        }
         self.register(descriptor, kind: .unary) { (request: StreamingServerRequest<Input>, context) in
             let single = try await ServerCallRunner.single(from: request)
             return StreamingServerResponse(single: try await handler(single, context))

@@ -30,6 +30,33 @@ enum ServerCallRunner {
         }
     }
 
+    /// A unary call without interceptors: one message in, one message out.
+    static func runUnary<Input: RPCMessage, Output: RPCMessage>(
+        stream: ServerRPCStream,
+        handler: @Sendable (ServerRequest<Input>, ServerContext) async throws -> ServerResponse<Output>
+    ) async {
+        let outbound = stream.outbound
+        do {
+            guard let first = try await stream.inbound.next() else {
+                throw RPCError(code: .unimplemented, message: "expected exactly one request message, received none")
+            }
+            if try await stream.inbound.next() != nil {
+                throw RPCError(code: .unimplemented, message: "expected exactly one request message, received more")
+            }
+            let request = ServerRequest(
+                metadata: stream.context.requestMetadata,
+                message: try Input(serializedBytes: first.bytes),
+                wasCompressed: first.wasCompressed)
+            let response = try await handler(request, stream.context)
+            outbound.writeHeaders(response.metadata)
+            try await outbound.writeMessage(response.message.serializedBytes(), compress: response.compressed ?? true)
+            outbound.finish(status: .ok, trailers: response.trailingMetadata)
+        } catch {
+            let rpcError = RPCError(mapping: error)
+            outbound.finish(status: rpcError.status, trailers: rpcError.metadata)
+        }
+    }
+
     private static func chain<Input: Sendable, Output: Sendable>(
         _ interceptors: ArraySlice<any ServerInterceptor>,
         handler: @escaping @Sendable (StreamingServerRequest<Input>, ServerContext) async throws -> StreamingServerResponse<Output>
