@@ -1,0 +1,2 @@
+@main
+struct CatalogServer { static func main() {} }
