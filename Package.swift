@@ -117,6 +117,10 @@ let package = Package(
             name: "CatalogService",
             dependencies: ["DomainModel", "Storage", "RPCCore", "RPCProtobuf", grdb, logging],
             path: "Services/Catalog/CatalogService",
+            resources: [
+                .copy("Resources/dien-bien-units-2022.csv"),
+                .copy("Resources/vietnam-days-off-2021-2027.csv"),
+            ],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
@@ -169,7 +173,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CatalogServiceTests",
-            dependencies: ["CatalogService", "DomainModel", "Storage", "RPCCore", "RPCProtobuf"],
+            dependencies: ["CatalogService", "DomainModel", "Storage", "RPCCore", "RPCProtobuf", logging],
             path: "Tests/CatalogServiceTests",
             swiftSettings: swiftSettings
         ),
