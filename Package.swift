@@ -125,7 +125,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "CatalogServer",
-            dependencies: ["CatalogService", "ServiceRuntime", "RPCTransportHTTP2", argumentParser, logging],
+            dependencies: ["CatalogService", "DomainModel", "ServiceRuntime", "RPCTransportHTTP2", argumentParser, logging],
             path: "Services/Catalog/CatalogServer",
             swiftSettings: swiftSettings
         ),
