@@ -52,18 +52,17 @@ struct CalendarServiceTests {
 
     @Test("A procedure's own deadline applies by code; unknown codes are NOT_FOUND, malformed INVALID_ARGUMENT")
     func byProcedure() async throws {
-        try await CatalogFixture.with { fixture in
-            var request = Motcua_Catalog_V1_ComputeDueDateRequest()
-            request.receivedAt = timestamp(vietnamInstant(2022, 1, 28, 10))
-            request.deadlineSource = .procedureCode("DEMO-CA-X001")  // Đăng ký thường trú: 7 working days
-            let response = try await fixture.service.computeDueDate(request)
-            #expect(response.deadline?.amount == 7)
-            #expect(response.dueDate == protoDate(2022, 2, 15))
-            request.deadlineSource = .procedureCode("9.999999")
-            await expectFailure(.notFound) { _ = try await fixture.service.computeDueDate(request) }
-            request.deadlineSource = .procedureCode("not a code")
-            await expectFailure(.invalidArgument, field: "procedure_code") { _ = try await fixture.service.computeDueDate(request) }
-        }
+        let fixture = try await CatalogFixture.readOnly()
+        var request = Motcua_Catalog_V1_ComputeDueDateRequest()
+        request.receivedAt = timestamp(vietnamInstant(2022, 1, 28, 10))
+        request.deadlineSource = .procedureCode("DEMO-CA-X001")  // Đăng ký thường trú: 7 working days
+        let response = try await fixture.service.computeDueDate(request)
+        #expect(response.deadline?.amount == 7)
+        #expect(response.dueDate == protoDate(2022, 2, 15))
+        request.deadlineSource = .procedureCode("9.999999")
+        await expectFailure(.notFound) { _ = try await fixture.service.computeDueDate(request) }
+        request.deadlineSource = .procedureCode("not a code")
+        await expectFailure(.invalidArgument, field: "procedure_code") { _ = try await fixture.service.computeDueDate(request) }
     }
 
     @Test("Missing or malformed inputs name their field; years without calendar data are FAILED_PRECONDITION")

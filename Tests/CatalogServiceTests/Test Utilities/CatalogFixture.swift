@@ -15,7 +15,7 @@ struct CatalogFixture {
     let store: GRDBCatalogStore
     let notifier: CatalogChangeNotifier
 
-    static func with<T>(demo: Bool = true, _ body: (CatalogFixture) async throws -> T) async throws -> T {
+    static func with<T: Sendable>(demo: Bool = true, _ body: @Sendable (CatalogFixture) async throws -> T) async throws -> T {
         try await withTemporaryDirectory { directory in
             let store = try GRDBCatalogStore.open(directory: directory, logger: quietLogger)
             _ = try await store.seedIfNeeded(at: now) { try BuiltInData.seed(includeDemoCatalog: demo) }
@@ -23,6 +23,20 @@ struct CatalogFixture {
             let service = CatalogService(store: store, notifier: notifier, clock: { now }, logger: quietLogger)
             return try await body(CatalogFixture(service: service, store: store, notifier: notifier))
         }
+    }
+
+    /// One demo-seeded catalog in memory, shared by the tests that only read (seeding 1,764 procedures for each of
+    /// them would only slow the whole test run down).
+    static func readOnly() async throws -> CatalogFixture {
+        try await self.shared.value
+    }
+
+    private static let shared = Task<CatalogFixture, any Error> {
+        let store = try GRDBCatalogStore.inMemory(logger: quietLogger)
+        _ = try await store.seedIfNeeded(at: now) { try BuiltInData.seed() }
+        let notifier = CatalogChangeNotifier()
+        let service = CatalogService(store: store, notifier: notifier, clock: { now }, logger: quietLogger)
+        return CatalogFixture(service: service, store: store, notifier: notifier)
     }
 }
 

@@ -1,7 +1,12 @@
 import Foundation
 
-/// Runs `body` with a fresh folder under the system's temporary directory, removed afterwards.
-func withTemporaryDirectory<T>(_ body: (String) async throws -> T) async throws -> T {
+/// Runs `body` with a fresh folder under the system's temporary directory, removed afterwards. One at a time (see
+/// ``SerialGate``): every caller opens a SQLite database there.
+func withTemporaryDirectory<T: Sendable>(_ body: @Sendable (String) async throws -> T) async throws -> T {
+    try await SerialGate.databases.run { try await withTemporaryDirectoryNow(body) }
+}
+
+private func withTemporaryDirectoryNow<T>(_ body: (String) async throws -> T) async throws -> T {
     let path = FileManager.default.temporaryDirectory
         .appendingPathComponent("motcua-catalog-tests-\(UUID().uuidString)", isDirectory: true).path
     try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
