@@ -35,7 +35,7 @@ help:
 	@echo "make run                start the interop test server (health + reflection) on 127.0.0.1:$(PORT)"
 	@echo "make test               what CI runs: deps, proto check, swift build + swift test, Python interop tests"
 	@echo "make deps               install missing Debian packages and the Python venv ($(VENV)); instant when done"
-	@echo "make build              release build of interop-server, interop-client, greeter-server"
+	@echo "make build              release build of interop-server, interop-client, greeter-server, catalog-server"
 	@echo "make bench              greeter-server against peers ($(SHARED)/bench-peers); BENCH_ARGS='$(BENCH_ARGS)'"
 	@echo "make generate           regenerate code from proto/ (proto/generate.sh)"
 	@echo "make interop-selfcheck  the interop tests with the Python client/server standing in for the Swift ones"
@@ -75,7 +75,7 @@ deps-python: deps-apt
 build: deps-apt
 	$(SWIFT) build $(SWIFTPM_FLAGS) -c release $(RELEASE_FLAGS)
 	@bin="$$($(SWIFT) build $(SWIFTPM_FLAGS) -c release $(RELEASE_FLAGS) --show-bin-path)"; \
-	for product in interop-server interop-client greeter-server; do \
+	for product in interop-server interop-client greeter-server catalog-server; do \
 	  [ -x "$$bin/$$product" ] || { echo "build: $$bin/$$product was not built" >&2; exit 1; }; \
 	done; \
 	echo "build: release executables in $$bin"

@@ -21,6 +21,7 @@ let nioPosix = Target.Dependency.product(name: "NIOPosix", package: "swift-nio")
 let logging = Target.Dependency.product(name: "Logging", package: "swift-log")
 let argumentParser = Target.Dependency.product(name: "ArgumentParser", package: "swift-argument-parser")
 let dequeModule = Target.Dependency.product(name: "DequeModule", package: "swift-collections")
+let grdb = Target.Dependency.product(name: "GRDB", package: "GRDB.swift")
 let serviceLifecycle = Target.Dependency.product(name: "ServiceLifecycle", package: "swift-service-lifecycle")
 let unixSignals = Target.Dependency.product(name: "UnixSignals", package: "swift-service-lifecycle")
 
@@ -31,6 +32,7 @@ let package = Package(
         .executable(name: "interop-server", targets: ["InteropServer"]),
         .executable(name: "interop-client", targets: ["InteropClient"]),
         .executable(name: "greeter-server", targets: ["GreeterServer"]),
+        .executable(name: "catalog-server", targets: ["CatalogServer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
@@ -38,6 +40,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // MARK: - C libraries (system) and generated C code
@@ -99,8 +102,41 @@ let package = Package(
 
         .target(
             name: "ServiceRuntime",
-            dependencies: ["RPCCore", "RPCTransportHTTP2", "RPCStandardServices", logging, serviceLifecycle],
+            dependencies: ["RPCCore", "RPCProtobuf", "RPCTransportHTTP2", "RPCStandardServices", logging, serviceLifecycle, unixSignals],
             path: "Shared/ServiceRuntime",
+            swiftSettings: swiftSettings
+        ),
+
+        // MARK: - Domain model and storage
+
+        .target(
+            name: "DomainModel",
+            path: "Shared/DomainModel",
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "Storage",
+            dependencies: [grdb, logging],
+            path: "Shared/Storage",
+            swiftSettings: swiftSettings
+        ),
+
+        // MARK: - Services
+
+        .target(
+            name: "CatalogService",
+            dependencies: ["DomainModel", "Storage", "RPCCore", "RPCProtobuf", grdb, logging],
+            path: "Services/Catalog/CatalogService",
+            resources: [
+                .copy("Resources/dien-bien-units-2022.csv"),
+                .copy("Resources/vietnam-days-off-2021-2027.csv"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "CatalogServer",
+            dependencies: ["CatalogService", "DomainModel", "ServiceRuntime", "RPCTransportHTTP2", argumentParser, logging],
+            path: "Services/Catalog/CatalogServer",
             swiftSettings: swiftSettings
         ),
 
@@ -137,6 +173,18 @@ let package = Package(
             name: "RPCCoreTests",
             dependencies: ["RPCCore"],
             path: "Tests/RPCCoreTests",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "DomainModelTests",
+            dependencies: ["DomainModel"],
+            path: "Tests/DomainModelTests",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "CatalogServiceTests",
+            dependencies: ["CatalogService", "DomainModel", "Storage", "RPCCore", "RPCProtobuf", logging],
+            path: "Tests/CatalogServiceTests",
             swiftSettings: swiftSettings
         ),
         .testTarget(

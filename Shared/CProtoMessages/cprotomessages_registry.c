@@ -14,6 +14,7 @@
 #include "grpc/testing/messages.pb-c.h"
 #include "grpc/testing/test.pb-c.h"
 #include "helloworld/helloworld.pb-c.h"
+#include "motcua/catalog/v1/catalog.pb-c.h"
 #include "motcua/testing/v1/codec_test.pb-c.h"
 
 static const ProtobufCMessageDescriptor *const all_descriptors[] = {
@@ -60,6 +61,36 @@ static const ProtobufCMessageDescriptor *const all_descriptors[] = {
     &grpc__testing__streaming_output_call_response__descriptor,
     &helloworld__hello_request__descriptor,
     &helloworld__hello_reply__descriptor,
+    &motcua__catalog__v1__date__descriptor,
+    &motcua__catalog__v1__unit__descriptor,
+    &motcua__catalog__v1__list_units_request__descriptor,
+    &motcua__catalog__v1__list_units_response__descriptor,
+    &motcua__catalog__v1__get_unit_request__descriptor,
+    &motcua__catalog__v1__upsert_units_request__descriptor,
+    &motcua__catalog__v1__upsert_units_response__descriptor,
+    &motcua__catalog__v1__legal_deadline__descriptor,
+    &motcua__catalog__v1__fee__descriptor,
+    &motcua__catalog__v1__procedure__descriptor,
+    &motcua__catalog__v1__list_procedures_request__descriptor,
+    &motcua__catalog__v1__list_procedures_response__descriptor,
+    &motcua__catalog__v1__get_procedure_request__descriptor,
+    &motcua__catalog__v1__list_fields_request__descriptor,
+    &motcua__catalog__v1__field_summary__descriptor,
+    &motcua__catalog__v1__list_fields_response__descriptor,
+    &motcua__catalog__v1__import_procedures_request__descriptor,
+    &motcua__catalog__v1__rejected_row__descriptor,
+    &motcua__catalog__v1__import_procedures_response__descriptor,
+    &motcua__catalog__v1__calendar_day__descriptor,
+    &motcua__catalog__v1__compute_due_date_request__descriptor,
+    &motcua__catalog__v1__compute_due_date_response__descriptor,
+    &motcua__catalog__v1__list_calendar_days_request__descriptor,
+    &motcua__catalog__v1__list_calendar_days_response__descriptor,
+    &motcua__catalog__v1__set_calendar_days_request__descriptor,
+    &motcua__catalog__v1__set_calendar_days_response__descriptor,
+    &motcua__catalog__v1__watch_catalog_request__descriptor,
+    &motcua__catalog__v1__watch_started__descriptor,
+    &motcua__catalog__v1__catalog_change__descriptor,
+    &motcua__catalog__v1__watch_catalog_response__descriptor,
     &motcua__testing__v1__all_types__descriptor,
     &motcua__testing__v1__all_types__inner__descriptor,
     &motcua__testing__v1__all_types__string_to_int32_entry__descriptor,

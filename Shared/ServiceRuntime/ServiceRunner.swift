@@ -29,11 +29,14 @@ public struct ServiceRunner: Sendable {
     ///   - services: the RPC services to serve.
     ///   - background: other long-running services (started before the server, stopped after it).
     ///   - interceptors: server interceptors applied to every service method (not to health and reflection).
+    ///   - onShutdown: runs when graceful shutdown begins, before calls drain (end open watch streams here, so they do
+    ///     not hold the process for the whole grace period).
     ///   - prepare: runs while the server already answers health checks with NOT_SERVING.
     public func run(
         services: [any RegistrableRPCService],
         background: [any Service] = [],
         interceptors: [any ServerInterceptor] = [],
+        onShutdown: @escaping @Sendable () -> Void = {},
         prepare: @escaping @Sendable () async throws -> Void = {}
     ) async throws {
         let health = HealthService()
@@ -63,7 +66,10 @@ public struct ServiceRunner: Sendable {
                 services: background.map { ServiceGroupConfiguration.ServiceConfiguration(service: $0) }
                     + [
                         ServiceGroupConfiguration.ServiceConfiguration(
-                            service: RPCServerService(server: server, onShutdown: { health.provider.shutDown() })),
+                            service: RPCServerService(server: server, onShutdown: {
+                                health.provider.shutDown()
+                                onShutdown()
+                            })),
                         ServiceGroupConfiguration.ServiceConfiguration(
                             service: readiness, successTerminationBehavior: .ignore),
                     ],

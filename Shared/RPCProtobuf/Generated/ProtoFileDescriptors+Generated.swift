@@ -200,6 +200,112 @@ extension ProtoFileDescriptors {
                 """
         ),
         EmbeddedFile(
+            name: "motcua/catalog/v1/catalog.proto",
+            package: "motcua.catalog.v1",
+            dependencies: ["google/protobuf/timestamp.proto"],
+            base64: """
+                Ch9tb3RjdWEvY2F0YWxvZy92MS9jYXRhbG9nLnByb3RvEhFtb3RjdWEuY2F0YWxvZy52MRofZ29vZ2xlL3Byb3RvYnVmL3Rp
+                bWVzdGFtcC5wcm90byJCCgREYXRlEhIKBHllYXIYASABKAVSBHllYXISFAoFbW9udGgYAiABKAVSBW1vbnRoEhAKA2RheRgD
+                IAEoBVIDZGF5Ir0CCgRVbml0EhIKBGNvZGUYASABKAlSBGNvZGUSEgoEbmFtZRgCIAEoCVIEbmFtZRIyCgVsZXZlbBgDIAEo
+                DjIcLm1vdGN1YS5jYXRhbG9nLnYxLlVuaXRMZXZlbFIFbGV2ZWwSLwoEdHlwZRgEIAEoDjIbLm1vdGN1YS5jYXRhbG9nLnYx
+                LlVuaXRUeXBlUgR0eXBlEhsKCXR5cGVfbmFtZRgFIAEoCVIIdHlwZU5hbWUSHwoLcGFyZW50X2NvZGUYBiABKAlSCnBhcmVu
+                dENvZGUSNgoKdmFsaWRfZnJvbRgHIAEoCzIXLm1vdGN1YS5jYXRhbG9nLnYxLkRhdGVSCXZhbGlkRnJvbRIyCgh2YWxpZF90
+                bxgIIAEoCzIXLm1vdGN1YS5jYXRhbG9nLnYxLkRhdGVSB3ZhbGlkVG8iqwEKEExpc3RVbml0c1JlcXVlc3QSLAoFYXNfb2YY
+                ASABKAsyFy5tb3RjdWEuY2F0YWxvZy52MS5EYXRlUgRhc09mEjIKBWxldmVsGAIgASgOMhwubW90Y3VhLmNhdGFsb2cudjEu
+                VW5pdExldmVsUgVsZXZlbBIfCgtwYXJlbnRfY29kZRgDIAEoCVIKcGFyZW50Q29kZRIUCgVxdWVyeRgEIAEoCVIFcXVlcnki
+                cAoRTGlzdFVuaXRzUmVzcG9uc2USLQoFdW5pdHMYASADKAsyFy5tb3RjdWEuY2F0YWxvZy52MS5Vbml0UgV1bml0cxIsCgVh
+                c19vZhgCIAEoCzIXLm1vdGN1YS5jYXRhbG9nLnYxLkRhdGVSBGFzT2YiUgoOR2V0VW5pdFJlcXVlc3QSEgoEY29kZRgBIAEo
+                CVIEY29kZRIsCgVhc19vZhgCIAEoCzIXLm1vdGN1YS5jYXRhbG9nLnYxLkRhdGVSBGFzT2YiQwoSVXBzZXJ0VW5pdHNSZXF1
+                ZXN0Ei0KBXVuaXRzGAEgAygLMhcubW90Y3VhLmNhdGFsb2cudjEuVW5pdFIFdW5pdHMigwEKE1Vwc2VydFVuaXRzUmVzcG9u
+                c2USGAoHY3JlYXRlZBgBIAEoBVIHY3JlYXRlZBIYCgd1cGRhdGVkGAIgASgFUgd1cGRhdGVkEhwKCXVuY2hhbmdlZBgDIAEo
+                BVIJdW5jaGFuZ2VkEhoKCHNlcXVlbmNlGAQgASgDUghzZXF1ZW5jZSJcCg1MZWdhbERlYWRsaW5lEhYKBmFtb3VudBgBIAEo
+                BVIGYW1vdW50EjMKBHVuaXQYAiABKA4yHy5tb3RjdWEuY2F0YWxvZy52MS5EZWFkbGluZVVuaXRSBHVuaXQiOAoDRmVlEhIK
+                BG5hbWUYASABKAlSBG5hbWUSHQoKYW1vdW50X3ZuZBgCIAEoA1IJYW1vdW50Vm5kIpcECglQcm9jZWR1cmUSEgoEY29kZRgB
+                IAEoCVIEY29kZRISCgRuYW1lGAIgASgJUgRuYW1lEhQKBWZpZWxkGAMgASgJUgVmaWVsZBJTChJpbXBsZW1lbnRpbmdfbGV2
+                ZWwYBCABKA4yJC5tb3RjdWEuY2F0YWxvZy52MS5JbXBsZW1lbnRpbmdMZXZlbFIRaW1wbGVtZW50aW5nTGV2ZWwSIQoMb25s
+                aW5lX2xldmVsGAUgASgFUgtvbmxpbmVMZXZlbBJECg1vbmxpbmVfc2NoZW1lGAYgASgOMh8ubW90Y3VhLmNhdGFsb2cudjEu
+                T25saW5lU2NoZW1lUgxvbmxpbmVTY2hlbWUSRwoObGVnYWxfZGVhZGxpbmUYByABKAsyIC5tb3RjdWEuY2F0YWxvZy52MS5M
+                ZWdhbERlYWRsaW5lUg1sZWdhbERlYWRsaW5lEioKBGZlZXMYCCADKAsyFi5tb3RjdWEuY2F0YWxvZy52MS5GZWVSBGZlZXMS
+                LgoTaXNzdWVzX3BhcGVyX3Jlc3VsdBgJIAEoCFIRaXNzdWVzUGFwZXJSZXN1bHQSEgoEZGVtbxgKIAEoCFIEZGVtbxI5Cgp1
+                cGRhdGVkX2F0GAsgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcFIJdXBkYXRlZEF0EhoKCHJldmlzaW9uGAwgASgD
+                UghyZXZpc2lvbiK9AgoVTGlzdFByb2NlZHVyZXNSZXF1ZXN0EhQKBXF1ZXJ5GAEgASgJUgVxdWVyeRIUCgVmaWVsZBgCIAEo
+                CVIFZmllbGQSUwoSaW1wbGVtZW50aW5nX2xldmVsGAMgASgOMiQubW90Y3VhLmNhdGFsb2cudjEuSW1wbGVtZW50aW5nTGV2
+                ZWxSEWltcGxlbWVudGluZ0xldmVsEiEKDG9ubGluZV9sZXZlbBgEIAEoBVILb25saW5lTGV2ZWwSRAoNb25saW5lX3NjaGVt
+                ZRgFIAEoDjIfLm1vdGN1YS5jYXRhbG9nLnYxLk9ubGluZVNjaGVtZVIMb25saW5lU2NoZW1lEhsKCXBhZ2Vfc2l6ZRgGIAEo
+                BVIIcGFnZVNpemUSHQoKcGFnZV90b2tlbhgHIAEoCVIJcGFnZVRva2VuIp0BChZMaXN0UHJvY2VkdXJlc1Jlc3BvbnNlEjwK
+                CnByb2NlZHVyZXMYASADKAsyHC5tb3RjdWEuY2F0YWxvZy52MS5Qcm9jZWR1cmVSCnByb2NlZHVyZXMSJgoPbmV4dF9wYWdl
+                X3Rva2VuGAIgASgJUg1uZXh0UGFnZVRva2VuEh0KCnRvdGFsX3NpemUYAyABKAVSCXRvdGFsU2l6ZSIpChNHZXRQcm9jZWR1
+                cmVSZXF1ZXN0EhIKBGNvZGUYASABKAlSBGNvZGUiaAoRTGlzdEZpZWxkc1JlcXVlc3QSUwoSaW1wbGVtZW50aW5nX2xldmVs
+                GAEgASgOMiQubW90Y3VhLmNhdGFsb2cudjEuSW1wbGVtZW50aW5nTGV2ZWxSEWltcGxlbWVudGluZ0xldmVsInwKDEZpZWxk
+                U3VtbWFyeRISCgRuYW1lGAEgASgJUgRuYW1lEicKD3Byb2NlZHVyZV9jb3VudBgCIAEoBVIOcHJvY2VkdXJlQ291bnQSLwoU
+                b25saW5lX2xldmVsXzRfY291bnQYAyABKAVSEW9ubGluZUxldmVsNENvdW50Ik0KEkxpc3RGaWVsZHNSZXNwb25zZRI3CgZm
+                aWVsZHMYASADKAsyHy5tb3RjdWEuY2F0YWxvZy52MS5GaWVsZFN1bW1hcnlSBmZpZWxkcyJ8ChdJbXBvcnRQcm9jZWR1cmVz
+                UmVxdWVzdBI8Cgpwcm9jZWR1cmVzGAEgAygLMhwubW90Y3VhLmNhdGFsb2cudjEuUHJvY2VkdXJlUgpwcm9jZWR1cmVzEiMK
+                DXZhbGlkYXRlX29ubHkYAiABKAhSDHZhbGlkYXRlT25seSJrCgtSZWplY3RlZFJvdxIaCghwb3NpdGlvbhgBIAEoBVIIcG9z
+                aXRpb24SEgoEY29kZRgCIAEoCVIEY29kZRIUCgVmaWVsZBgDIAEoCVIFZmllbGQSFgoGcmVhc29uGAQgASgJUgZyZWFzb24i
+                +gEKGEltcG9ydFByb2NlZHVyZXNSZXNwb25zZRIYCgdhcHBsaWVkGAEgASgIUgdhcHBsaWVkEhoKCHJlY2VpdmVkGAIgASgF
+                UghyZWNlaXZlZBIYCgdjcmVhdGVkGAMgASgFUgdjcmVhdGVkEhgKB3VwZGF0ZWQYBCABKAVSB3VwZGF0ZWQSHAoJdW5jaGFu
+                Z2VkGAUgASgFUgl1bmNoYW5nZWQSOgoIcmVqZWN0ZWQYBiADKAsyHi5tb3RjdWEuY2F0YWxvZy52MS5SZWplY3RlZFJvd1II
+                cmVqZWN0ZWQSGgoIc2VxdWVuY2UYByABKANSCHNlcXVlbmNlIoYBCgtDYWxlbmRhckRheRIrCgRkYXRlGAEgASgLMhcubW90
+                Y3VhLmNhdGFsb2cudjEuRGF0ZVIEZGF0ZRI2CgRraW5kGAIgASgOMiIubW90Y3VhLmNhdGFsb2cudjEuQ2FsZW5kYXJEYXlL
+                aW5kUgRraW5kEhIKBG5hbWUYAyABKAlSBG5hbWUi0AEKFUNvbXB1dGVEdWVEYXRlUmVxdWVzdBI7CgtyZWNlaXZlZF9hdBgB
+                IAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXBSCnJlY2VpdmVkQXQSPgoIZGVhZGxpbmUYAiABKAsyIC5tb3RjdWEu
+                Y2F0YWxvZy52MS5MZWdhbERlYWRsaW5lSABSCGRlYWRsaW5lEicKDnByb2NlZHVyZV9jb2RlGAMgASgJSABSDXByb2NlZHVy
+                ZUNvZGVCEQoPZGVhZGxpbmVfc291cmNlItQCChZDb21wdXRlRHVlRGF0ZVJlc3BvbnNlEjEKBmR1ZV9hdBgBIAEoCzIaLmdv
+                b2dsZS5wcm90b2J1Zi5UaW1lc3RhbXBSBWR1ZUF0EjIKCGR1ZV9kYXRlGAIgASgLMhcubW90Y3VhLmNhdGFsb2cudjEuRGF0
+                ZVIHZHVlRGF0ZRI4CgtyZWNlaXZlZF9vbhgDIAEoCzIXLm1vdGN1YS5jYXRhbG9nLnYxLkRhdGVSCnJlY2VpdmVkT24SPAoI
+                ZGVhZGxpbmUYBCABKAsyIC5tb3RjdWEuY2F0YWxvZy52MS5MZWdhbERlYWRsaW5lUghkZWFkbGluZRI5CghkYXlzX29mZhgF
+                IAMoCzIeLm1vdGN1YS5jYXRhbG9nLnYxLkNhbGVuZGFyRGF5UgdkYXlzT2ZmEiAKC2V4cGxhbmF0aW9uGAYgASgJUgtleHBs
+                YW5hdGlvbiKFAQoXTGlzdENhbGVuZGFyRGF5c1JlcXVlc3QSNgoKc3RhcnRfZGF0ZRgBIAEoCzIXLm1vdGN1YS5jYXRhbG9n
+                LnYxLkRhdGVSCXN0YXJ0RGF0ZRIyCghlbmRfZGF0ZRgCIAEoCzIXLm1vdGN1YS5jYXRhbG9nLnYxLkRhdGVSB2VuZERhdGUi
+                cwoYTGlzdENhbGVuZGFyRGF5c1Jlc3BvbnNlEjIKBGRheXMYASADKAsyHi5tb3RjdWEuY2F0YWxvZy52MS5DYWxlbmRhckRh
+                eVIEZGF5cxIjCg1jb3ZlcmVkX3llYXJzGAIgAygFUgxjb3ZlcmVkWWVhcnMifQoWU2V0Q2FsZW5kYXJEYXlzUmVxdWVzdBIy
+                CgRkYXlzGAEgAygLMh4ubW90Y3VhLmNhdGFsb2cudjEuQ2FsZW5kYXJEYXlSBGRheXMSLwoGcmVtb3ZlGAIgAygLMhcubW90
+                Y3VhLmNhdGFsb2cudjEuRGF0ZVIGcmVtb3ZlImsKF1NldENhbGVuZGFyRGF5c1Jlc3BvbnNlEhoKCHVwc2VydGVkGAEgASgF
+                Ugh1cHNlcnRlZBIYCgdyZW1vdmVkGAIgASgFUgdyZW1vdmVkEhoKCHNlcXVlbmNlGAMgASgDUghzZXF1ZW5jZSI8ChNXYXRj
+                aENhdGFsb2dSZXF1ZXN0EiUKDmFmdGVyX3NlcXVlbmNlGAEgASgDUg1hZnRlclNlcXVlbmNlImAKDFdhdGNoU3RhcnRlZBIp
+                ChBjdXJyZW50X3NlcXVlbmNlGAEgASgDUg9jdXJyZW50U2VxdWVuY2USJQoOcmVzZXRfcmVxdWlyZWQYAiABKAhSDXJlc2V0
+                UmVxdWlyZWQisgIKDUNhdGFsb2dDaGFuZ2USGgoIc2VxdWVuY2UYASABKANSCHNlcXVlbmNlEjcKBmFjdGlvbhgCIAEoDjIf
+                Lm1vdGN1YS5jYXRhbG9nLnYxLkNoYW5nZUFjdGlvblIGYWN0aW9uEjkKCmNoYW5nZWRfYXQYAyABKAsyGi5nb29nbGUucHJv
+                dG9idWYuVGltZXN0YW1wUgljaGFuZ2VkQXQSJwoOcHJvY2VkdXJlX2NvZGUYBCABKAlIAFINcHJvY2VkdXJlQ29kZRIdCgl1
+                bml0X2NvZGUYBSABKAlIAFIIdW5pdENvZGUSPgoNY2FsZW5kYXJfZGF0ZRgGIAEoCzIXLm1vdGN1YS5jYXRhbG9nLnYxLkRh
+                dGVIAFIMY2FsZW5kYXJEYXRlQgkKB3N1YmplY3QimAEKFFdhdGNoQ2F0YWxvZ1Jlc3BvbnNlEjsKB3N0YXJ0ZWQYASABKAsy
+                Hy5tb3RjdWEuY2F0YWxvZy52MS5XYXRjaFN0YXJ0ZWRIAFIHc3RhcnRlZBI6CgZjaGFuZ2UYAiABKAsyIC5tb3RjdWEuY2F0
+                YWxvZy52MS5DYXRhbG9nQ2hhbmdlSABSBmNoYW5nZUIHCgVldmVudCpxCglVbml0TGV2ZWwSGgoWVU5JVF9MRVZFTF9VTlNQ
+                RUNJRklFRBAAEhcKE1VOSVRfTEVWRUxfUFJPVklOQ0UQARIXChNVTklUX0xFVkVMX0RJU1RSSUNUEAISFgoSVU5JVF9MRVZF
+                TF9DT01NVU5FEAMqwAEKCFVuaXRUeXBlEhkKFVVOSVRfVFlQRV9VTlNQRUNJRklFRBAAEhYKElVOSVRfVFlQRV9QUk9WSU5D
+                RRABEhIKDlVOSVRfVFlQRV9DSVRZEAISEgoOVU5JVF9UWVBFX1RPV04QAxIWChJVTklUX1RZUEVfRElTVFJJQ1QQBBIVChFV
+                TklUX1RZUEVfQ09NTVVORRAFEhIKDlVOSVRfVFlQRV9XQVJEEAYSFgoSVU5JVF9UWVBFX1RPV05TSElQEAcqmQEKEUltcGxl
+                bWVudGluZ0xldmVsEiIKHklNUExFTUVOVElOR19MRVZFTF9VTlNQRUNJRklFRBAAEh8KG0lNUExFTUVOVElOR19MRVZFTF9Q
+                Uk9WSU5DRRABEh8KG0lNUExFTUVOVElOR19MRVZFTF9ESVNUUklDVBACEh4KGklNUExFTUVOVElOR19MRVZFTF9DT01NVU5F
+                EAMqgAEKDE9ubGluZVNjaGVtZRIdChlPTkxJTkVfU0NIRU1FX1VOU1BFQ0lGSUVEEAASHgoaT05MSU5FX1NDSEVNRV9GVUxM
+                X1BST0NFU1MQARIZChVPTkxJTkVfU0NIRU1FX1BBUlRJQUwQAhIWChJPTkxJTkVfU0NIRU1FX05PTkUQAyqhAQoMRGVhZGxp
+                bmVVbml0Eh0KGURFQURMSU5FX1VOSVRfVU5TUEVDSUZJRUQQABIeChpERUFETElORV9VTklUX1dPUktJTkdfREFZUxABEh8K
+                G0RFQURMSU5FX1VOSVRfQ0FMRU5EQVJfREFZUxACEhcKE0RFQURMSU5FX1VOSVRfSE9VUlMQAxIYChRERUFETElORV9VTklU
+                X01PTlRIUxAEKtgBCg9DYWxlbmRhckRheUtpbmQSIQodQ0FMRU5EQVJfREFZX0tJTkRfVU5TUEVDSUZJRUQQABIkCiBDQUxF
+                TkRBUl9EQVlfS0lORF9QVUJMSUNfSE9MSURBWRABEioKJkNBTEVOREFSX0RBWV9LSU5EX0NPTVBFTlNBVE9SWV9EQVlfT0ZG
+                EAISJQohQ0FMRU5EQVJfREFZX0tJTkRfU1dBUFBFRF9EQVlfT0ZGEAMSKQolQ0FMRU5EQVJfREFZX0tJTkRfTUFLRV9VUF9X
+                T1JLSU5HX0RBWRAEKn4KDENoYW5nZUFjdGlvbhIdChlDSEFOR0VfQUNUSU9OX1VOU1BFQ0lGSUVEEAASGQoVQ0hBTkdFX0FD
+                VElPTl9DUkVBVEVEEAESGQoVQ0hBTkdFX0FDVElPTl9VUERBVEVEEAISGQoVQ0hBTkdFX0FDVElPTl9SRU1PVkVEEAMytQgK
+                DkNhdGFsb2dTZXJ2aWNlElYKCUxpc3RVbml0cxIjLm1vdGN1YS5jYXRhbG9nLnYxLkxpc3RVbml0c1JlcXVlc3QaJC5tb3Rj
+                dWEuY2F0YWxvZy52MS5MaXN0VW5pdHNSZXNwb25zZRJFCgdHZXRVbml0EiEubW90Y3VhLmNhdGFsb2cudjEuR2V0VW5pdFJl
+                cXVlc3QaFy5tb3RjdWEuY2F0YWxvZy52MS5Vbml0ElwKC1Vwc2VydFVuaXRzEiUubW90Y3VhLmNhdGFsb2cudjEuVXBzZXJ0
+                VW5pdHNSZXF1ZXN0GiYubW90Y3VhLmNhdGFsb2cudjEuVXBzZXJ0VW5pdHNSZXNwb25zZRJlCg5MaXN0UHJvY2VkdXJlcxIo
+                Lm1vdGN1YS5jYXRhbG9nLnYxLkxpc3RQcm9jZWR1cmVzUmVxdWVzdBopLm1vdGN1YS5jYXRhbG9nLnYxLkxpc3RQcm9jZWR1
+                cmVzUmVzcG9uc2USVAoMR2V0UHJvY2VkdXJlEiYubW90Y3VhLmNhdGFsb2cudjEuR2V0UHJvY2VkdXJlUmVxdWVzdBocLm1v
+                dGN1YS5jYXRhbG9nLnYxLlByb2NlZHVyZRJZCgpMaXN0RmllbGRzEiQubW90Y3VhLmNhdGFsb2cudjEuTGlzdEZpZWxkc1Jl
+                cXVlc3QaJS5tb3RjdWEuY2F0YWxvZy52MS5MaXN0RmllbGRzUmVzcG9uc2USbQoQSW1wb3J0UHJvY2VkdXJlcxIqLm1vdGN1
+                YS5jYXRhbG9nLnYxLkltcG9ydFByb2NlZHVyZXNSZXF1ZXN0GisubW90Y3VhLmNhdGFsb2cudjEuSW1wb3J0UHJvY2VkdXJl
+                c1Jlc3BvbnNlKAESZQoOQ29tcHV0ZUR1ZURhdGUSKC5tb3RjdWEuY2F0YWxvZy52MS5Db21wdXRlRHVlRGF0ZVJlcXVlc3Qa
+                KS5tb3RjdWEuY2F0YWxvZy52MS5Db21wdXRlRHVlRGF0ZVJlc3BvbnNlEmsKEExpc3RDYWxlbmRhckRheXMSKi5tb3RjdWEu
+                Y2F0YWxvZy52MS5MaXN0Q2FsZW5kYXJEYXlzUmVxdWVzdBorLm1vdGN1YS5jYXRhbG9nLnYxLkxpc3RDYWxlbmRhckRheXNS
+                ZXNwb25zZRJoCg9TZXRDYWxlbmRhckRheXMSKS5tb3RjdWEuY2F0YWxvZy52MS5TZXRDYWxlbmRhckRheXNSZXF1ZXN0Giou
+                bW90Y3VhLmNhdGFsb2cudjEuU2V0Q2FsZW5kYXJEYXlzUmVzcG9uc2USYQoMV2F0Y2hDYXRhbG9nEiYubW90Y3VhLmNhdGFs
+                b2cudjEuV2F0Y2hDYXRhbG9nUmVxdWVzdBonLm1vdGN1YS5jYXRhbG9nLnYxLldhdGNoQ2F0YWxvZ1Jlc3BvbnNlMAFiBnBy
+                b3RvMw==
+                """
+        ),
+        EmbeddedFile(
             name: "motcua/testing/v1/codec_test.proto",
             package: "motcua.testing.v1",
             dependencies: [],
@@ -321,6 +427,55 @@ extension ProtoFileDescriptors {
         "helloworld.Greeter.SayHello": "helloworld/helloworld.proto",
         "helloworld.HelloReply": "helloworld/helloworld.proto",
         "helloworld.HelloRequest": "helloworld/helloworld.proto",
+        "motcua.catalog.v1.CalendarDay": "motcua/catalog/v1/catalog.proto",
+        "motcua.catalog.v1.CalendarDayKind": "motcua/catalog/v1/catalog.proto",
+        "motcua.catalog.v1.CatalogChange": "motcua/catalog/v1/catalog.proto",
+        "motcua.catalog.v1.CatalogService": "motcua/catalog/v1/catalog.proto",
+        "motcua.catalog.v1.CatalogService.ComputeDueDate": "motcua/catalog/v1/catalog.proto",
+        "motcua.catalog.v1.CatalogService.GetProcedure": "motcua/catalog/v1/catalog.proto",
+        "motcua.catalog.v1.CatalogService.GetUnit": "motcua/catalog/v1/catalog.proto",
+        "motcua.catalog.v1.CatalogService.ImportProcedures": "motcua/catalog/v1/catalog.proto",
+        "motcua.catalog.v1.CatalogService.ListCalendarDays": "motcua/catalog/v1/catalog.proto",
+        "motcua.catalog.v1.CatalogService.ListFields": "motcua/catalog/v1/catalog.proto",
+        "motcua.catalog.v1.CatalogService.ListProcedures": "motcua/catalog/v1/catalog.proto",
+        "motcua.catalog.v1.CatalogService.ListUnits": "motcua/catalog/v1/catalog.proto",
+        "motcua.catalog.v1.CatalogService.SetCalendarDays": "motcua/catalog/v1/catalog.proto",
+        "motcua.catalog.v1.CatalogService.UpsertUnits": "motcua/catalog/v1/catalog.proto",
+        "motcua.catalog.v1.CatalogService.WatchCatalog": "motcua/catalog/v1/catalog.proto",
+        "motcua.catalog.v1.ChangeAction": "motcua/catalog/v1/catalog.proto",
+        "motcua.catalog.v1.ComputeDueDateRequest": "motcua/catalog/v1/catalog.proto",
+        "motcua.catalog.v1.ComputeDueDateResponse": "motcua/catalog/v1/catalog.proto",
+        "motcua.catalog.v1.Date": "motcua/catalog/v1/catalog.proto",
+        "motcua.catalog.v1.DeadlineUnit": "motcua/catalog/v1/catalog.proto",
+        "motcua.catalog.v1.Fee": "motcua/catalog/v1/catalog.proto",
+        "motcua.catalog.v1.FieldSummary": "motcua/catalog/v1/catalog.proto",
+        "motcua.catalog.v1.GetProcedureRequest": "motcua/catalog/v1/catalog.proto",
+        "motcua.catalog.v1.GetUnitRequest": "motcua/catalog/v1/catalog.proto",
+        "motcua.catalog.v1.ImplementingLevel": "motcua/catalog/v1/catalog.proto",
+        "motcua.catalog.v1.ImportProceduresRequest": "motcua/catalog/v1/catalog.proto",
+        "motcua.catalog.v1.ImportProceduresResponse": "motcua/catalog/v1/catalog.proto",
+        "motcua.catalog.v1.LegalDeadline": "motcua/catalog/v1/catalog.proto",
+        "motcua.catalog.v1.ListCalendarDaysRequest": "motcua/catalog/v1/catalog.proto",
+        "motcua.catalog.v1.ListCalendarDaysResponse": "motcua/catalog/v1/catalog.proto",
+        "motcua.catalog.v1.ListFieldsRequest": "motcua/catalog/v1/catalog.proto",
+        "motcua.catalog.v1.ListFieldsResponse": "motcua/catalog/v1/catalog.proto",
+        "motcua.catalog.v1.ListProceduresRequest": "motcua/catalog/v1/catalog.proto",
+        "motcua.catalog.v1.ListProceduresResponse": "motcua/catalog/v1/catalog.proto",
+        "motcua.catalog.v1.ListUnitsRequest": "motcua/catalog/v1/catalog.proto",
+        "motcua.catalog.v1.ListUnitsResponse": "motcua/catalog/v1/catalog.proto",
+        "motcua.catalog.v1.OnlineScheme": "motcua/catalog/v1/catalog.proto",
+        "motcua.catalog.v1.Procedure": "motcua/catalog/v1/catalog.proto",
+        "motcua.catalog.v1.RejectedRow": "motcua/catalog/v1/catalog.proto",
+        "motcua.catalog.v1.SetCalendarDaysRequest": "motcua/catalog/v1/catalog.proto",
+        "motcua.catalog.v1.SetCalendarDaysResponse": "motcua/catalog/v1/catalog.proto",
+        "motcua.catalog.v1.Unit": "motcua/catalog/v1/catalog.proto",
+        "motcua.catalog.v1.UnitLevel": "motcua/catalog/v1/catalog.proto",
+        "motcua.catalog.v1.UnitType": "motcua/catalog/v1/catalog.proto",
+        "motcua.catalog.v1.UpsertUnitsRequest": "motcua/catalog/v1/catalog.proto",
+        "motcua.catalog.v1.UpsertUnitsResponse": "motcua/catalog/v1/catalog.proto",
+        "motcua.catalog.v1.WatchCatalogRequest": "motcua/catalog/v1/catalog.proto",
+        "motcua.catalog.v1.WatchCatalogResponse": "motcua/catalog/v1/catalog.proto",
+        "motcua.catalog.v1.WatchStarted": "motcua/catalog/v1/catalog.proto",
         "motcua.testing.v1.AllTypes": "motcua/testing/v1/codec_test.proto",
         "motcua.testing.v1.AllTypes.BoolToColourEntry": "motcua/testing/v1/codec_test.proto",
         "motcua.testing.v1.AllTypes.Inner": "motcua/testing/v1/codec_test.proto",
@@ -346,5 +501,6 @@ extension ProtoFileDescriptors {
         "grpc.testing.TestService",
         "grpc.testing.UnimplementedService",
         "helloworld.Greeter",
+        "motcua.catalog.v1.CatalogService",
     ]
 }
