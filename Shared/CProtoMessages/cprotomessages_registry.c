@@ -15,6 +15,7 @@
 #include "grpc/testing/test.pb-c.h"
 #include "helloworld/helloworld.pb-c.h"
 #include "motcua/catalog/v1/catalog.pb-c.h"
+#include "motcua/submission/v1/submission.pb-c.h"
 #include "motcua/testing/v1/codec_test.pb-c.h"
 
 static const ProtobufCMessageDescriptor *const all_descriptors[] = {
@@ -91,6 +92,34 @@ static const ProtobufCMessageDescriptor *const all_descriptors[] = {
     &motcua__catalog__v1__watch_started__descriptor,
     &motcua__catalog__v1__catalog_change__descriptor,
     &motcua__catalog__v1__watch_catalog_response__descriptor,
+    &motcua__submission__v1__applicant__descriptor,
+    &motcua__submission__v1__attachment__descriptor,
+    &motcua__submission__v1__apology__descriptor,
+    &motcua__submission__v1__payment__descriptor,
+    &motcua__submission__v1__history_entry__descriptor,
+    &motcua__submission__v1__import_origin__descriptor,
+    &motcua__submission__v1__dossier__descriptor,
+    &motcua__submission__v1__dossier_summary__descriptor,
+    &motcua__submission__v1__submit_dossier_request__descriptor,
+    &motcua__submission__v1__submit_dossier_response__descriptor,
+    &motcua__submission__v1__get_dossier_request__descriptor,
+    &motcua__submission__v1__lookup_dossier_request__descriptor,
+    &motcua__submission__v1__public_history_entry__descriptor,
+    &motcua__submission__v1__dossier_public_view__descriptor,
+    &motcua__submission__v1__list_dossiers_request__descriptor,
+    &motcua__submission__v1__list_dossiers_response__descriptor,
+    &motcua__submission__v1__transition_dossier_request__descriptor,
+    &motcua__submission__v1__transition_dossier_response__descriptor,
+    &motcua__submission__v1__imported_step__descriptor,
+    &motcua__submission__v1__imported_dossier__descriptor,
+    &motcua__submission__v1__import_dossiers_request__descriptor,
+    &motcua__submission__v1__imported_dossier_result__descriptor,
+    &motcua__submission__v1__rejected_dossier__descriptor,
+    &motcua__submission__v1__import_dossiers_response__descriptor,
+    &motcua__submission__v1__stream_events_request__descriptor,
+    &motcua__submission__v1__stream_started__descriptor,
+    &motcua__submission__v1__dossier_event__descriptor,
+    &motcua__submission__v1__stream_events_response__descriptor,
     &motcua__testing__v1__all_types__descriptor,
     &motcua__testing__v1__all_types__inner__descriptor,
     &motcua__testing__v1__all_types__string_to_int32_entry__descriptor,

@@ -306,6 +306,169 @@ extension ProtoFileDescriptors {
                 """
         ),
         EmbeddedFile(
+            name: "motcua/submission/v1/submission.proto",
+            package: "motcua.submission.v1",
+            dependencies: ["google/protobuf/timestamp.proto", "motcua/catalog/v1/catalog.proto"],
+            base64: """
+                CiVtb3RjdWEvc3VibWlzc2lvbi92MS9zdWJtaXNzaW9uLnByb3RvEhRtb3RjdWEuc3VibWlzc2lvbi52MRofZ29vZ2xlL3By
+                b3RvYnVmL3RpbWVzdGFtcC5wcm90bxofbW90Y3VhL2NhdGFsb2cvdjEvY2F0YWxvZy5wcm90byKLAQoJQXBwbGljYW50EhsK
+                CWZ1bGxfbmFtZRgBIAEoCVIIZnVsbE5hbWUSGwoJaWRfbnVtYmVyGAIgASgJUghpZE51bWJlchIUCgVwaG9uZRgDIAEoCVIF
+                cGhvbmUSFAoFZW1haWwYBCABKAlSBWVtYWlsEhgKB2FkZHJlc3MYBSABKAlSB2FkZHJlc3MilAEKCkF0dGFjaG1lbnQSEgoE
+                bmFtZRgBIAEoCVIEbmFtZRIcCgljb21wb25lbnQYAiABKAlSCWNvbXBvbmVudBIdCgptZWRpYV90eXBlGAMgASgJUgltZWRp
+                YVR5cGUSHQoKc2l6ZV9ieXRlcxgEIAEoA1IJc2l6ZUJ5dGVzEhYKBnNoYTI1NhgFIAEoCVIGc2hhMjU2IlUKB0Fwb2xvZ3kS
+                MgoIbmV3X2RhdGUYASABKAsyFy5tb3RjdWEuY2F0YWxvZy52MS5EYXRlUgduZXdEYXRlEhYKBnJlYXNvbhgCIAEoCVIGcmVh
+                c29uImUKB1BheW1lbnQSOwoGbWV0aG9kGAEgASgOMiMubW90Y3VhLnN1Ym1pc3Npb24udjEuUGF5bWVudE1ldGhvZFIGbWV0
+                aG9kEh0KCmFtb3VudF92bmQYAiABKANSCWFtb3VudFZuZCKsBAoMSGlzdG9yeUVudHJ5EhIKBHN0ZXAYASABKAVSBHN0ZXAS
+                OwoGYWN0aW9uGAIgASgOMiMubW90Y3VhLnN1Ym1pc3Npb24udjEuRG9zc2llckFjdGlvblIGYWN0aW9uEkQKC2Zyb21fc3Rh
+                dHVzGAMgASgOMiMubW90Y3VhLnN1Ym1pc3Npb24udjEuRG9zc2llclN0YXR1c1IKZnJvbVN0YXR1cxI7CgZzdGF0dXMYBCAB
+                KA4yIy5tb3RjdWEuc3VibWlzc2lvbi52MS5Eb3NzaWVyU3RhdHVzUgZzdGF0dXMSOwoLb2NjdXJyZWRfYXQYBSABKAsyGi5n
+                b29nbGUucHJvdG9idWYuVGltZXN0YW1wUgpvY2N1cnJlZEF0EjsKC3JlY29yZGVkX2F0GAYgASgLMhouZ29vZ2xlLnByb3Rv
+                YnVmLlRpbWVzdGFtcFIKcmVjb3JkZWRBdBIUCgVhY3RvchgHIAEoCVIFYWN0b3ISEgoEbm90ZRgIIAEoCVIEbm90ZRI3Cgdh
+                cG9sb2d5GAkgASgLMh0ubW90Y3VhLnN1Ym1pc3Npb24udjEuQXBvbG9neVIHYXBvbG9neRI3CgdwYXltZW50GAogASgLMh0u
+                bW90Y3VhLnN1Ym1pc3Npb24udjEuUGF5bWVudFIHcGF5bWVudBIyCghkdWVfZGF0ZRgLIAEoCzIXLm1vdGN1YS5jYXRhbG9n
+                LnYxLkRhdGVSB2R1ZURhdGUiUAoMSW1wb3J0T3JpZ2luEiMKDXNvdXJjZV9zeXN0ZW0YASABKAlSDHNvdXJjZVN5c3RlbRIb
+                Cglzb3VyY2VfaWQYAiABKAlSCHNvdXJjZUlkIrkLCgdEb3NzaWVyEhIKBGNvZGUYASABKAlSBGNvZGUSJQoOcHJvY2VkdXJl
+                X2NvZGUYAiABKAlSDXByb2NlZHVyZUNvZGUSJQoOcHJvY2VkdXJlX25hbWUYAyABKAlSDXByb2NlZHVyZU5hbWUSJwoPcHJv
+                Y2VkdXJlX2ZpZWxkGAQgASgJUg5wcm9jZWR1cmVGaWVsZBIbCgl1bml0X2NvZGUYBSABKAlSCHVuaXRDb2RlEhsKCXVuaXRf
+                bmFtZRgGIAEoCVIIdW5pdE5hbWUSNwoHY2hhbm5lbBgHIAEoDjIdLm1vdGN1YS5zdWJtaXNzaW9uLnYxLkNoYW5uZWxSB2No
+                YW5uZWwSKgoRYXNzaXN0ZWRfYnlfc3RhZmYYCCABKAhSD2Fzc2lzdGVkQnlTdGFmZhI7CgZzdGF0dXMYCSABKA4yIy5tb3Rj
+                dWEuc3VibWlzc2lvbi52MS5Eb3NzaWVyU3RhdHVzUgZzdGF0dXMSGAoHdmVyc2lvbhgKIAEoA1IHdmVyc2lvbhI9CglhcHBs
+                aWNhbnQYCyABKAsyHy5tb3RjdWEuc3VibWlzc2lvbi52MS5BcHBsaWNhbnRSCWFwcGxpY2FudBJCCgthdHRhY2htZW50cxgM
+                IAMoCzIgLm1vdGN1YS5zdWJtaXNzaW9uLnYxLkF0dGFjaG1lbnRSC2F0dGFjaG1lbnRzEjsKC3JlY2VpdmVkX2F0GA0gASgL
+                MhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcFIKcmVjZWl2ZWRBdBI4CgtyZWNlaXZlZF9vbhgOIAEoCzIXLm1vdGN1YS5j
+                YXRhbG9nLnYxLkRhdGVSCnJlY2VpdmVkT24SRwoObGVnYWxfZGVhZGxpbmUYDyABKAsyIC5tb3RjdWEuY2F0YWxvZy52MS5M
+                ZWdhbERlYWRsaW5lUg1sZWdhbERlYWRsaW5lEiEKDG9ubGluZV9sZXZlbBgQIAEoBVILb25saW5lTGV2ZWwSRAoNb25saW5l
+                X3NjaGVtZRgRIAEoDjIfLm1vdGN1YS5jYXRhbG9nLnYxLk9ubGluZVNjaGVtZVIMb25saW5lU2NoZW1lEh8KC2ZlZV9iZWFy
+                aW5nGBIgASgIUgpmZWVCZWFyaW5nEjIKCGR1ZV9kYXRlGBMgASgLMhcubW90Y3VhLmNhdGFsb2cudjEuRGF0ZVIHZHVlRGF0
+                ZRIxCgZkdWVfYXQYFCABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wUgVkdWVBdBI8Cg1wcm9taXNlZF9kYXRlGBUg
+                ASgLMhcubW90Y3VhLmNhdGFsb2cudjEuRGF0ZVIMcHJvbWlzZWREYXRlEi8KE3N1cHBsZW1lbnRfcmVxdWVzdHMYFiABKAVS
+                EnN1cHBsZW1lbnRSZXF1ZXN0cxIcCglhcG9sb2dpZXMYFyABKAVSCWFwb2xvZ2llcxI9CgxwYXVzZWRfc2luY2UYGCABKAsy
+                Gi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wUgtwYXVzZWRTaW5jZRI7CgtmaW5pc2hlZF9hdBgZIAEoCzIaLmdvb2dsZS5w
+                cm90b2J1Zi5UaW1lc3RhbXBSCmZpbmlzaGVkQXQSOwoLcmV0dXJuZWRfYXQYGiABKAsyGi5nb29nbGUucHJvdG9idWYuVGlt
+                ZXN0YW1wUgpyZXR1cm5lZEF0EjwKB2hpc3RvcnkYGyADKAsyIi5tb3RjdWEuc3VibWlzc2lvbi52MS5IaXN0b3J5RW50cnlS
+                B2hpc3RvcnkSOgoGb3JpZ2luGBwgASgLMiIubW90Y3VhLnN1Ym1pc3Npb24udjEuSW1wb3J0T3JpZ2luUgZvcmlnaW4SOQoK
+                dXBkYXRlZF9hdBgdIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXBSCXVwZGF0ZWRBdCLeBAoORG9zc2llclN1bW1h
+                cnkSEgoEY29kZRgBIAEoCVIEY29kZRIlCg5wcm9jZWR1cmVfY29kZRgCIAEoCVINcHJvY2VkdXJlQ29kZRIlCg5wcm9jZWR1
+                cmVfbmFtZRgDIAEoCVINcHJvY2VkdXJlTmFtZRIbCgl1bml0X2NvZGUYBCABKAlSCHVuaXRDb2RlEjcKB2NoYW5uZWwYBSAB
+                KA4yHS5tb3RjdWEuc3VibWlzc2lvbi52MS5DaGFubmVsUgdjaGFubmVsEioKEWFzc2lzdGVkX2J5X3N0YWZmGAYgASgIUg9h
+                c3Npc3RlZEJ5U3RhZmYSOwoGc3RhdHVzGAcgASgOMiMubW90Y3VhLnN1Ym1pc3Npb24udjEuRG9zc2llclN0YXR1c1IGc3Rh
+                dHVzEhgKB3ZlcnNpb24YCCABKANSB3ZlcnNpb24SJQoOYXBwbGljYW50X25hbWUYCSABKAlSDWFwcGxpY2FudE5hbWUSOwoL
+                cmVjZWl2ZWRfYXQYCiABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wUgpyZWNlaXZlZEF0EjIKCGR1ZV9kYXRlGAsg
+                ASgLMhcubW90Y3VhLmNhdGFsb2cudjEuRGF0ZVIHZHVlRGF0ZRI8Cg1wcm9taXNlZF9kYXRlGAwgASgLMhcubW90Y3VhLmNh
+                dGFsb2cudjEuRGF0ZVIMcHJvbWlzZWREYXRlEjsKC2ZpbmlzaGVkX2F0GA0gASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVz
+                dGFtcFIKZmluaXNoZWRBdCKuAwoUU3VibWl0RG9zc2llclJlcXVlc3QSFgoGY2FsbGVyGAEgASgJUgZjYWxsZXISHQoKcmVx
+                dWVzdF9pZBgCIAEoCVIJcmVxdWVzdElkEiUKDnByb2NlZHVyZV9jb2RlGAMgASgJUg1wcm9jZWR1cmVDb2RlEhsKCXVuaXRf
+                Y29kZRgEIAEoCVIIdW5pdENvZGUSNwoHY2hhbm5lbBgFIAEoDjIdLm1vdGN1YS5zdWJtaXNzaW9uLnYxLkNoYW5uZWxSB2No
+                YW5uZWwSKgoRYXNzaXN0ZWRfYnlfc3RhZmYYBiABKAhSD2Fzc2lzdGVkQnlTdGFmZhI9CglhcHBsaWNhbnQYByABKAsyHy5t
+                b3RjdWEuc3VibWlzc2lvbi52MS5BcHBsaWNhbnRSCWFwcGxpY2FudBJCCgthdHRhY2htZW50cxgIIAMoCzIgLm1vdGN1YS5z
+                dWJtaXNzaW9uLnYxLkF0dGFjaG1lbnRSC2F0dGFjaG1lbnRzEh8KC3JlY2VpdmVkX2J5GAkgASgJUgpyZWNlaXZlZEJ5EhIK
+                BG5vdGUYCiABKAlSBG5vdGUibAoVU3VibWl0RG9zc2llclJlc3BvbnNlEjcKB2Rvc3NpZXIYASABKAsyHS5tb3RjdWEuc3Vi
+                bWlzc2lvbi52MS5Eb3NzaWVyUgdkb3NzaWVyEhoKCHJlcGxheWVkGAIgASgIUghyZXBsYXllZCInChFHZXREb3NzaWVyUmVx
+                dWVzdBISCgRjb2RlGAEgASgJUgRjb2RlIkcKFExvb2t1cERvc3NpZXJSZXF1ZXN0EhIKBGNvZGUYASABKAlSBGNvZGUSGwoJ
+                aWRfbnVtYmVyGAIgASgJUghpZE51bWJlciKcAgoSUHVibGljSGlzdG9yeUVudHJ5EjsKBmFjdGlvbhgBIAEoDjIjLm1vdGN1
+                YS5zdWJtaXNzaW9uLnYxLkRvc3NpZXJBY3Rpb25SBmFjdGlvbhI7CgZzdGF0dXMYAiABKA4yIy5tb3RjdWEuc3VibWlzc2lv
+                bi52MS5Eb3NzaWVyU3RhdHVzUgZzdGF0dXMSOwoLb2NjdXJyZWRfYXQYAyABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0
+                YW1wUgpvY2N1cnJlZEF0EhYKBm5vdGljZRgEIAEoCVIGbm90aWNlEjcKB2Fwb2xvZ3kYBSABKAsyHS5tb3RjdWEuc3VibWlz
+                c2lvbi52MS5BcG9sb2d5UgdhcG9sb2d5IvoEChFEb3NzaWVyUHVibGljVmlldxISCgRjb2RlGAEgASgJUgRjb2RlEiUKDnBy
+                b2NlZHVyZV9jb2RlGAIgASgJUg1wcm9jZWR1cmVDb2RlEiUKDnByb2NlZHVyZV9uYW1lGAMgASgJUg1wcm9jZWR1cmVOYW1l
+                EhsKCXVuaXRfY29kZRgEIAEoCVIIdW5pdENvZGUSGwoJdW5pdF9uYW1lGAUgASgJUgh1bml0TmFtZRI7CgZzdGF0dXMYBiAB
+                KA4yIy5tb3RjdWEuc3VibWlzc2lvbi52MS5Eb3NzaWVyU3RhdHVzUgZzdGF0dXMSHwoLc3RhdHVzX25hbWUYByABKAlSCnN0
+                YXR1c05hbWUSOwoLcmVjZWl2ZWRfYXQYCCABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wUgpyZWNlaXZlZEF0EjIK
+                CGR1ZV9kYXRlGAkgASgLMhcubW90Y3VhLmNhdGFsb2cudjEuRGF0ZVIHZHVlRGF0ZRI8Cg1wcm9taXNlZF9kYXRlGAogASgL
+                MhcubW90Y3VhLmNhdGFsb2cudjEuRGF0ZVIMcHJvbWlzZWREYXRlEjsKC2ZpbmlzaGVkX2F0GAsgASgLMhouZ29vZ2xlLnBy
+                b3RvYnVmLlRpbWVzdGFtcFIKZmluaXNoZWRBdBI7CgtyZXR1cm5lZF9hdBgMIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1l
+                c3RhbXBSCnJldHVybmVkQXQSQgoHaGlzdG9yeRgNIAMoCzIoLm1vdGN1YS5zdWJtaXNzaW9uLnYxLlB1YmxpY0hpc3RvcnlF
+                bnRyeVIHaGlzdG9yeSKHAwoTTGlzdERvc3NpZXJzUmVxdWVzdBIbCgl1bml0X2NvZGUYASABKAlSCHVuaXRDb2RlEiUKDnBy
+                b2NlZHVyZV9jb2RlGAIgASgJUg1wcm9jZWR1cmVDb2RlEj8KCHN0YXR1c2VzGAMgAygOMiMubW90Y3VhLnN1Ym1pc3Npb24u
+                djEuRG9zc2llclN0YXR1c1IIc3RhdHVzZXMSNwoHY2hhbm5lbBgEIAEoDjIdLm1vdGN1YS5zdWJtaXNzaW9uLnYxLkNoYW5u
+                ZWxSB2NoYW5uZWwSPAoNcmVjZWl2ZWRfZnJvbRgFIAEoCzIXLm1vdGN1YS5jYXRhbG9nLnYxLkRhdGVSDHJlY2VpdmVkRnJv
+                bRI4CgtyZWNlaXZlZF90bxgGIAEoCzIXLm1vdGN1YS5jYXRhbG9nLnYxLkRhdGVSCnJlY2VpdmVkVG8SGwoJcGFnZV9zaXpl
+                GAcgASgFUghwYWdlU2l6ZRIdCgpwYWdlX3Rva2VuGAggASgJUglwYWdlVG9rZW4inwEKFExpc3REb3NzaWVyc1Jlc3BvbnNl
+                EkAKCGRvc3NpZXJzGAEgAygLMiQubW90Y3VhLnN1Ym1pc3Npb24udjEuRG9zc2llclN1bW1hcnlSCGRvc3NpZXJzEiYKD25l
+                eHRfcGFnZV90b2tlbhgCIAEoCVINbmV4dFBhZ2VUb2tlbhIdCgp0b3RhbF9zaXplGAMgASgFUgl0b3RhbFNpemUi6QIKGFRy
+                YW5zaXRpb25Eb3NzaWVyUmVxdWVzdBISCgRjb2RlGAEgASgJUgRjb2RlEjsKBmFjdGlvbhgCIAEoDjIjLm1vdGN1YS5zdWJt
+                aXNzaW9uLnYxLkRvc3NpZXJBY3Rpb25SBmFjdGlvbhIpChBleHBlY3RlZF92ZXJzaW9uGAMgASgDUg9leHBlY3RlZFZlcnNp
+                b24SFAoFYWN0b3IYBCABKAlSBWFjdG9yEhIKBG5vdGUYBSABKAlSBG5vdGUSNwoHYXBvbG9neRgGIAEoCzIdLm1vdGN1YS5z
+                dWJtaXNzaW9uLnYxLkFwb2xvZ3lSB2Fwb2xvZ3kSNwoHcGF5bWVudBgHIAEoCzIdLm1vdGN1YS5zdWJtaXNzaW9uLnYxLlBh
+                eW1lbnRSB3BheW1lbnQSFgoGY2FsbGVyGAggASgJUgZjYWxsZXISHQoKcmVxdWVzdF9pZBgJIAEoCVIJcmVxdWVzdElkInAK
+                GVRyYW5zaXRpb25Eb3NzaWVyUmVzcG9uc2USNwoHZG9zc2llchgBIAEoCzIdLm1vdGN1YS5zdWJtaXNzaW9uLnYxLkRvc3Np
+                ZXJSB2Rvc3NpZXISGgoIcmVwbGF5ZWQYAiABKAhSCHJlcGxheWVkIuECCgxJbXBvcnRlZFN0ZXASOwoGYWN0aW9uGAEgASgO
+                MiMubW90Y3VhLnN1Ym1pc3Npb24udjEuRG9zc2llckFjdGlvblIGYWN0aW9uEjsKC29jY3VycmVkX2F0GAIgASgLMhouZ29v
+                Z2xlLnByb3RvYnVmLlRpbWVzdGFtcFIKb2NjdXJyZWRBdBIUCgVhY3RvchgDIAEoCVIFYWN0b3ISEgoEbm90ZRgEIAEoCVIE
+                bm90ZRI3CgdhcG9sb2d5GAUgASgLMh0ubW90Y3VhLnN1Ym1pc3Npb24udjEuQXBvbG9neVIHYXBvbG9neRI3CgdwYXltZW50
+                GAYgASgLMh0ubW90Y3VhLnN1Ym1pc3Npb24udjEuUGF5bWVudFIHcGF5bWVudBI7CgZzdGF0dXMYByABKA4yIy5tb3RjdWEu
+                c3VibWlzc2lvbi52MS5Eb3NzaWVyU3RhdHVzUgZzdGF0dXMi4wQKD0ltcG9ydGVkRG9zc2llchIjCg1zb3VyY2Vfc3lzdGVt
+                GAEgASgJUgxzb3VyY2VTeXN0ZW0SGwoJc291cmNlX2lkGAIgASgJUghzb3VyY2VJZBISCgRjb2RlGAMgASgJUgRjb2RlEiUK
+                DnByb2NlZHVyZV9jb2RlGAQgASgJUg1wcm9jZWR1cmVDb2RlEhsKCXVuaXRfY29kZRgFIAEoCVIIdW5pdENvZGUSNwoHY2hh
+                bm5lbBgGIAEoDjIdLm1vdGN1YS5zdWJtaXNzaW9uLnYxLkNoYW5uZWxSB2NoYW5uZWwSKgoRYXNzaXN0ZWRfYnlfc3RhZmYY
+                ByABKAhSD2Fzc2lzdGVkQnlTdGFmZhI9CglhcHBsaWNhbnQYCCABKAsyHy5tb3RjdWEuc3VibWlzc2lvbi52MS5BcHBsaWNh
+                bnRSCWFwcGxpY2FudBJCCgthdHRhY2htZW50cxgJIAMoCzIgLm1vdGN1YS5zdWJtaXNzaW9uLnYxLkF0dGFjaG1lbnRSC2F0
+                dGFjaG1lbnRzEjsKC3JlY2VpdmVkX2F0GAogASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcFIKcmVjZWl2ZWRBdBIy
+                CghkdWVfZGF0ZRgLIAEoCzIXLm1vdGN1YS5jYXRhbG9nLnYxLkRhdGVSB2R1ZURhdGUSHwoLcmVjZWl2ZWRfYnkYDCABKAlS
+                CnJlY2VpdmVkQnkSPAoHaGlzdG9yeRgNIAMoCzIiLm1vdGN1YS5zdWJtaXNzaW9uLnYxLkltcG9ydGVkU3RlcFIHaGlzdG9y
+                eSJaChVJbXBvcnREb3NzaWVyc1JlcXVlc3QSQQoIZG9zc2llcnMYASADKAsyJS5tb3RjdWEuc3VibWlzc2lvbi52MS5JbXBv
+                cnRlZERvc3NpZXJSCGRvc3NpZXJzIo8BChVJbXBvcnRlZERvc3NpZXJSZXN1bHQSGgoIcG9zaXRpb24YASABKAVSCHBvc2l0
+                aW9uEhsKCXNvdXJjZV9pZBgCIAEoCVIIc291cmNlSWQSEgoEY29kZRgDIAEoCVIEY29kZRIpChBhbHJlYWR5X2ltcG9ydGVk
+                GAQgASgIUg9hbHJlYWR5SW1wb3J0ZWQinQEKD1JlamVjdGVkRG9zc2llchIaCghwb3NpdGlvbhgBIAEoBVIIcG9zaXRpb24S
+                IwoNc291cmNlX3N5c3RlbRgCIAEoCVIMc291cmNlU3lzdGVtEhsKCXNvdXJjZV9pZBgDIAEoCVIIc291cmNlSWQSFAoFZmll
+                bGQYBCABKAlSBWZpZWxkEhYKBnJlYXNvbhgFIAEoCVIGcmVhc29uIoUCChZJbXBvcnREb3NzaWVyc1Jlc3BvbnNlEhoKCHJl
+                Y2VpdmVkGAEgASgFUghyZWNlaXZlZBIaCghpbXBvcnRlZBgCIAEoBVIIaW1wb3J0ZWQSKQoQYWxyZWFkeV9pbXBvcnRlZBgD
+                IAEoBVIPYWxyZWFkeUltcG9ydGVkEkUKB3Jlc3VsdHMYBCADKAsyKy5tb3RjdWEuc3VibWlzc2lvbi52MS5JbXBvcnRlZERv
+                c3NpZXJSZXN1bHRSB3Jlc3VsdHMSQQoIcmVqZWN0ZWQYBSADKAsyJS5tb3RjdWEuc3VibWlzc2lvbi52MS5SZWplY3RlZERv
+                c3NpZXJSCHJlamVjdGVkIjwKE1N0cmVhbUV2ZW50c1JlcXVlc3QSJQoOYWZ0ZXJfc2VxdWVuY2UYASABKANSDWFmdGVyU2Vx
+                dWVuY2UiYQoNU3RyZWFtU3RhcnRlZBIpChBjdXJyZW50X3NlcXVlbmNlGAEgASgDUg9jdXJyZW50U2VxdWVuY2USJQoOcmVz
+                ZXRfcmVxdWlyZWQYAiABKAhSDXJlc2V0UmVxdWlyZWQilwsKDERvc3NpZXJFdmVudBIaCghzZXF1ZW5jZRgBIAEoA1IIc2Vx
+                dWVuY2USIQoMZG9zc2llcl9jb2RlGAIgASgJUgtkb3NzaWVyQ29kZRInCg9kb3NzaWVyX3ZlcnNpb24YAyABKANSDmRvc3Np
+                ZXJWZXJzaW9uEjsKBmFjdGlvbhgEIAEoDjIjLm1vdGN1YS5zdWJtaXNzaW9uLnYxLkRvc3NpZXJBY3Rpb25SBmFjdGlvbhJE
+                Cgtmcm9tX3N0YXR1cxgFIAEoDjIjLm1vdGN1YS5zdWJtaXNzaW9uLnYxLkRvc3NpZXJTdGF0dXNSCmZyb21TdGF0dXMSOwoG
+                c3RhdHVzGAYgASgOMiMubW90Y3VhLnN1Ym1pc3Npb24udjEuRG9zc2llclN0YXR1c1IGc3RhdHVzEjsKC29jY3VycmVkX2F0
+                GAcgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcFIKb2NjdXJyZWRBdBI7CgtyZWNvcmRlZF9hdBgIIAEoCzIaLmdv
+                b2dsZS5wcm90b2J1Zi5UaW1lc3RhbXBSCnJlY29yZGVkQXQSGgoIaW1wb3J0ZWQYCSABKAhSCGltcG9ydGVkEhsKCXVuaXRf
+                Y29kZRgKIAEoCVIIdW5pdENvZGUSJQoOcHJvY2VkdXJlX2NvZGUYCyABKAlSDXByb2NlZHVyZUNvZGUSJwoPcHJvY2VkdXJl
+                X2ZpZWxkGAwgASgJUg5wcm9jZWR1cmVGaWVsZBIhCgxvbmxpbmVfbGV2ZWwYDSABKAVSC29ubGluZUxldmVsEkQKDW9ubGlu
+                ZV9zY2hlbWUYDiABKA4yHy5tb3RjdWEuY2F0YWxvZy52MS5PbmxpbmVTY2hlbWVSDG9ubGluZVNjaGVtZRIfCgtmZWVfYmVh
+                cmluZxgPIAEoCFIKZmVlQmVhcmluZxJHCg5sZWdhbF9kZWFkbGluZRgQIAEoCzIgLm1vdGN1YS5jYXRhbG9nLnYxLkxlZ2Fs
+                RGVhZGxpbmVSDWxlZ2FsRGVhZGxpbmUSNwoHY2hhbm5lbBgRIAEoDjIdLm1vdGN1YS5zdWJtaXNzaW9uLnYxLkNoYW5uZWxS
+                B2NoYW5uZWwSKgoRYXNzaXN0ZWRfYnlfc3RhZmYYEiABKAhSD2Fzc2lzdGVkQnlTdGFmZhI7CgtyZWNlaXZlZF9hdBgTIAEo
+                CzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXBSCnJlY2VpdmVkQXQSOAoLcmVjZWl2ZWRfb24YFCABKAsyFy5tb3RjdWEu
+                Y2F0YWxvZy52MS5EYXRlUgpyZWNlaXZlZE9uEjIKCGR1ZV9kYXRlGBUgASgLMhcubW90Y3VhLmNhdGFsb2cudjEuRGF0ZVIH
+                ZHVlRGF0ZRI8Cg1wcm9taXNlZF9kYXRlGBYgASgLMhcubW90Y3VhLmNhdGFsb2cudjEuRGF0ZVIMcHJvbWlzZWREYXRlEi8K
+                E3N1cHBsZW1lbnRfcmVxdWVzdHMYFyABKAVSEnN1cHBsZW1lbnRSZXF1ZXN0cxIcCglhcG9sb2dpZXMYGCABKAVSCWFwb2xv
+                Z2llcxI9CgxwYXVzZWRfc2luY2UYGSABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wUgtwYXVzZWRTaW5jZRI7Cgtm
+                aW5pc2hlZF9hdBgaIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXBSCmZpbmlzaGVkQXQSNwoHcGF5bWVudBgbIAEo
+                CzIdLm1vdGN1YS5zdWJtaXNzaW9uLnYxLlBheW1lbnRSB3BheW1lbnQSNwoHYXBvbG9neRgcIAEoCzIdLm1vdGN1YS5zdWJt
+                aXNzaW9uLnYxLkFwb2xvZ3lSB2Fwb2xvZ3kingEKFFN0cmVhbUV2ZW50c1Jlc3BvbnNlEj8KB3N0YXJ0ZWQYASABKAsyIy5t
+                b3RjdWEuc3VibWlzc2lvbi52MS5TdHJlYW1TdGFydGVkSABSB3N0YXJ0ZWQSOgoFZXZlbnQYAiABKAsyIi5tb3RjdWEuc3Vi
+                bWlzc2lvbi52MS5Eb3NzaWVyRXZlbnRIAFIFZXZlbnRCCQoHbWVzc2FnZSrqAgoNRG9zc2llclN0YXR1cxIeChpET1NTSUVS
+                X1NUQVRVU19VTlNQRUNJRklFRBAAEhYKEkRPU1NJRVJfU1RBVFVTX05FVxABEhsKF0RPU1NJRVJfU1RBVFVTX0FDQ0VQVEVE
+                EAISGwoXRE9TU0lFUl9TVEFUVVNfUkVKRUNURUQQAxIdChlET1NTSUVSX1NUQVRVU19QUk9DRVNTSU5HEAQSJwojRE9TU0lF
+                Ul9TVEFUVVNfU1VQUExFTUVOVF9SRVFVRVNURUQQBRIkCiBET1NTSUVSX1NUQVRVU19QQVlNRU5UX1JFUVVFU1RFRBAGEhwK
+                GERPU1NJRVJfU1RBVFVTX1dJVEhEUkFXThAHEhoKFkRPU1NJRVJfU1RBVFVTX1NUT1BQRUQQCBIbChdET1NTSUVSX1NUQVRV
+                U19SRVNPTFZFRBAJEiIKHkRPU1NJRVJfU1RBVFVTX1JFU1VMVF9SRVRVUk5FRBAKKl4KB0NoYW5uZWwSFwoTQ0hBTk5FTF9V
+                TlNQRUNJRklFRBAAEhIKDkNIQU5ORUxfRElSRUNUEAESEgoOQ0hBTk5FTF9PTkxJTkUQAhISCg5DSEFOTkVMX1BPU1RBTBAD
+                KtsDCg1Eb3NzaWVyQWN0aW9uEh4KGkRPU1NJRVJfQUNUSU9OX1VOU1BFQ0lGSUVEEAASGQoVRE9TU0lFUl9BQ1RJT05fU1VC
+                TUlUEAESGQoVRE9TU0lFUl9BQ1RJT05fQUNDRVBUEAISGQoVRE9TU0lFUl9BQ1RJT05fUkVKRUNUEAMSIwofRE9TU0lFUl9B
+                Q1RJT05fU1RBUlRfUFJPQ0VTU0lORxAEEiUKIURPU1NJRVJfQUNUSU9OX1JFUVVFU1RfU1VQUExFTUVOVBAFEiUKIURPU1NJ
+                RVJfQUNUSU9OX1JFQ0VJVkVfU1VQUExFTUVOVBAGEiIKHkRPU1NJRVJfQUNUSU9OX1JFUVVFU1RfUEFZTUVOVBAHEiEKHURP
+                U1NJRVJfQUNUSU9OX1JFQ09SRF9QQVlNRU5UEAgSGgoWRE9TU0lFUl9BQ1RJT05fUkVTT0xWRRAJEiAKHERPU1NJRVJfQUNU
+                SU9OX1JFVFVSTl9SRVNVTFQQChIbChdET1NTSUVSX0FDVElPTl9XSVRIRFJBVxALEiIKHkRPU1NJRVJfQUNUSU9OX1NUT1Bf
+                UFJPQ0VTU0lORxAMEiAKHERPU1NJRVJfQUNUSU9OX0lTU1VFX0FQT0xPR1kQDSqjAQoNUGF5bWVudE1ldGhvZBIeChpQQVlN
+                RU5UX01FVEhPRF9VTlNQRUNJRklFRBAAEhoKFlBBWU1FTlRfTUVUSE9EX0FUX0RFU0sQARIpCiVQQVlNRU5UX01FVEhPRF9P
+                TkxJTkVfTkFUSU9OQUxfUE9SVEFMEAISKwonUEFZTUVOVF9NRVRIT0RfT05MSU5FX1BST1ZJTkNJQUxfUE9SVEFMEAMy7gUK
+                EVN1Ym1pc3Npb25TZXJ2aWNlEmgKDVN1Ym1pdERvc3NpZXISKi5tb3RjdWEuc3VibWlzc2lvbi52MS5TdWJtaXREb3NzaWVy
+                UmVxdWVzdBorLm1vdGN1YS5zdWJtaXNzaW9uLnYxLlN1Ym1pdERvc3NpZXJSZXNwb25zZRJUCgpHZXREb3NzaWVyEicubW90
+                Y3VhLnN1Ym1pc3Npb24udjEuR2V0RG9zc2llclJlcXVlc3QaHS5tb3RjdWEuc3VibWlzc2lvbi52MS5Eb3NzaWVyEmQKDUxv
+                b2t1cERvc3NpZXISKi5tb3RjdWEuc3VibWlzc2lvbi52MS5Mb29rdXBEb3NzaWVyUmVxdWVzdBonLm1vdGN1YS5zdWJtaXNz
+                aW9uLnYxLkRvc3NpZXJQdWJsaWNWaWV3EmUKDExpc3REb3NzaWVycxIpLm1vdGN1YS5zdWJtaXNzaW9uLnYxLkxpc3REb3Nz
+                aWVyc1JlcXVlc3QaKi5tb3RjdWEuc3VibWlzc2lvbi52MS5MaXN0RG9zc2llcnNSZXNwb25zZRJ0ChFUcmFuc2l0aW9uRG9z
+                c2llchIuLm1vdGN1YS5zdWJtaXNzaW9uLnYxLlRyYW5zaXRpb25Eb3NzaWVyUmVxdWVzdBovLm1vdGN1YS5zdWJtaXNzaW9u
+                LnYxLlRyYW5zaXRpb25Eb3NzaWVyUmVzcG9uc2USbQoOSW1wb3J0RG9zc2llcnMSKy5tb3RjdWEuc3VibWlzc2lvbi52MS5J
+                bXBvcnREb3NzaWVyc1JlcXVlc3QaLC5tb3RjdWEuc3VibWlzc2lvbi52MS5JbXBvcnREb3NzaWVyc1Jlc3BvbnNlKAESZwoM
+                U3RyZWFtRXZlbnRzEikubW90Y3VhLnN1Ym1pc3Npb24udjEuU3RyZWFtRXZlbnRzUmVxdWVzdBoqLm1vdGN1YS5zdWJtaXNz
+                aW9uLnYxLlN0cmVhbUV2ZW50c1Jlc3BvbnNlMAFiBnByb3RvMw==
+                """
+        ),
+        EmbeddedFile(
             name: "motcua/testing/v1/codec_test.proto",
             package: "motcua.testing.v1",
             dependencies: [],
@@ -476,6 +639,46 @@ extension ProtoFileDescriptors {
         "motcua.catalog.v1.WatchCatalogRequest": "motcua/catalog/v1/catalog.proto",
         "motcua.catalog.v1.WatchCatalogResponse": "motcua/catalog/v1/catalog.proto",
         "motcua.catalog.v1.WatchStarted": "motcua/catalog/v1/catalog.proto",
+        "motcua.submission.v1.Apology": "motcua/submission/v1/submission.proto",
+        "motcua.submission.v1.Applicant": "motcua/submission/v1/submission.proto",
+        "motcua.submission.v1.Attachment": "motcua/submission/v1/submission.proto",
+        "motcua.submission.v1.Channel": "motcua/submission/v1/submission.proto",
+        "motcua.submission.v1.Dossier": "motcua/submission/v1/submission.proto",
+        "motcua.submission.v1.DossierAction": "motcua/submission/v1/submission.proto",
+        "motcua.submission.v1.DossierEvent": "motcua/submission/v1/submission.proto",
+        "motcua.submission.v1.DossierPublicView": "motcua/submission/v1/submission.proto",
+        "motcua.submission.v1.DossierStatus": "motcua/submission/v1/submission.proto",
+        "motcua.submission.v1.DossierSummary": "motcua/submission/v1/submission.proto",
+        "motcua.submission.v1.GetDossierRequest": "motcua/submission/v1/submission.proto",
+        "motcua.submission.v1.HistoryEntry": "motcua/submission/v1/submission.proto",
+        "motcua.submission.v1.ImportDossiersRequest": "motcua/submission/v1/submission.proto",
+        "motcua.submission.v1.ImportDossiersResponse": "motcua/submission/v1/submission.proto",
+        "motcua.submission.v1.ImportOrigin": "motcua/submission/v1/submission.proto",
+        "motcua.submission.v1.ImportedDossier": "motcua/submission/v1/submission.proto",
+        "motcua.submission.v1.ImportedDossierResult": "motcua/submission/v1/submission.proto",
+        "motcua.submission.v1.ImportedStep": "motcua/submission/v1/submission.proto",
+        "motcua.submission.v1.ListDossiersRequest": "motcua/submission/v1/submission.proto",
+        "motcua.submission.v1.ListDossiersResponse": "motcua/submission/v1/submission.proto",
+        "motcua.submission.v1.LookupDossierRequest": "motcua/submission/v1/submission.proto",
+        "motcua.submission.v1.Payment": "motcua/submission/v1/submission.proto",
+        "motcua.submission.v1.PaymentMethod": "motcua/submission/v1/submission.proto",
+        "motcua.submission.v1.PublicHistoryEntry": "motcua/submission/v1/submission.proto",
+        "motcua.submission.v1.RejectedDossier": "motcua/submission/v1/submission.proto",
+        "motcua.submission.v1.StreamEventsRequest": "motcua/submission/v1/submission.proto",
+        "motcua.submission.v1.StreamEventsResponse": "motcua/submission/v1/submission.proto",
+        "motcua.submission.v1.StreamStarted": "motcua/submission/v1/submission.proto",
+        "motcua.submission.v1.SubmissionService": "motcua/submission/v1/submission.proto",
+        "motcua.submission.v1.SubmissionService.GetDossier": "motcua/submission/v1/submission.proto",
+        "motcua.submission.v1.SubmissionService.ImportDossiers": "motcua/submission/v1/submission.proto",
+        "motcua.submission.v1.SubmissionService.ListDossiers": "motcua/submission/v1/submission.proto",
+        "motcua.submission.v1.SubmissionService.LookupDossier": "motcua/submission/v1/submission.proto",
+        "motcua.submission.v1.SubmissionService.StreamEvents": "motcua/submission/v1/submission.proto",
+        "motcua.submission.v1.SubmissionService.SubmitDossier": "motcua/submission/v1/submission.proto",
+        "motcua.submission.v1.SubmissionService.TransitionDossier": "motcua/submission/v1/submission.proto",
+        "motcua.submission.v1.SubmitDossierRequest": "motcua/submission/v1/submission.proto",
+        "motcua.submission.v1.SubmitDossierResponse": "motcua/submission/v1/submission.proto",
+        "motcua.submission.v1.TransitionDossierRequest": "motcua/submission/v1/submission.proto",
+        "motcua.submission.v1.TransitionDossierResponse": "motcua/submission/v1/submission.proto",
         "motcua.testing.v1.AllTypes": "motcua/testing/v1/codec_test.proto",
         "motcua.testing.v1.AllTypes.BoolToColourEntry": "motcua/testing/v1/codec_test.proto",
         "motcua.testing.v1.AllTypes.Inner": "motcua/testing/v1/codec_test.proto",
@@ -502,5 +705,6 @@ extension ProtoFileDescriptors {
         "grpc.testing.UnimplementedService",
         "helloworld.Greeter",
         "motcua.catalog.v1.CatalogService",
+        "motcua.submission.v1.SubmissionService",
     ]
 }
