@@ -15,6 +15,7 @@
 #include "grpc/testing/test.pb-c.h"
 #include "helloworld/helloworld.pb-c.h"
 #include "motcua/catalog/v1/catalog.pb-c.h"
+#include "motcua/statistics/v1/statistics.pb-c.h"
 #include "motcua/submission/v1/submission.pb-c.h"
 #include "motcua/testing/v1/codec_test.pb-c.h"
 
@@ -92,6 +93,29 @@ static const ProtobufCMessageDescriptor *const all_descriptors[] = {
     &motcua__catalog__v1__watch_started__descriptor,
     &motcua__catalog__v1__catalog_change__descriptor,
     &motcua__catalog__v1__watch_catalog_response__descriptor,
+    &motcua__statistics__v1__period__descriptor,
+    &motcua__statistics__v1__unit_ref__descriptor,
+    &motcua__statistics__v1__counts__descriptor,
+    &motcua__statistics__v1__get_report_request__descriptor,
+    &motcua__statistics__v1__report_row__descriptor,
+    &motcua__statistics__v1__report__descriptor,
+    &motcua__statistics__v1__watch_report_request__descriptor,
+    &motcua__statistics__v1__watch_report_response__descriptor,
+    &motcua__statistics__v1__list_unit_activity_request__descriptor,
+    &motcua__statistics__v1__unit_activity__descriptor,
+    &motcua__statistics__v1__list_unit_activity_response__descriptor,
+    &motcua__statistics__v1__get_time_series_request__descriptor,
+    &motcua__statistics__v1__time_series_point__descriptor,
+    &motcua__statistics__v1__get_time_series_response__descriptor,
+    &motcua__statistics__v1__get_service_index_request__descriptor,
+    &motcua__statistics__v1__indicator__descriptor,
+    &motcua__statistics__v1__service_index__descriptor,
+    &motcua__statistics__v1__get_adoption_gaps_request__descriptor,
+    &motcua__statistics__v1__procedure_gap__descriptor,
+    &motcua__statistics__v1__commune_gap__descriptor,
+    &motcua__statistics__v1__get_adoption_gaps_response__descriptor,
+    &motcua__statistics__v1__get_feed_status_request__descriptor,
+    &motcua__statistics__v1__feed_status__descriptor,
     &motcua__submission__v1__applicant__descriptor,
     &motcua__submission__v1__attachment__descriptor,
     &motcua__submission__v1__apology__descriptor,

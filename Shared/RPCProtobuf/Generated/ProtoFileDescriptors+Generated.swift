@@ -306,6 +306,125 @@ extension ProtoFileDescriptors {
                 """
         ),
         EmbeddedFile(
+            name: "motcua/statistics/v1/statistics.proto",
+            package: "motcua.statistics.v1",
+            dependencies: ["google/protobuf/timestamp.proto", "motcua/catalog/v1/catalog.proto"],
+            base64: """
+                CiVtb3RjdWEvc3RhdGlzdGljcy92MS9zdGF0aXN0aWNzLnByb3RvEhRtb3RjdWEuc3RhdGlzdGljcy52MRofZ29vZ2xlL3By
+                b3RvYnVmL3RpbWVzdGFtcC5wcm90bxofbW90Y3VhL2NhdGFsb2cvdjEvY2F0YWxvZy5wcm90byJwCgZQZXJpb2QSNAoJZnJv
+                bV9kYXRlGAEgASgLMhcubW90Y3VhLmNhdGFsb2cudjEuRGF0ZVIIZnJvbURhdGUSMAoHdG9fZGF0ZRgCIAEoCzIXLm1vdGN1
+                YS5jYXRhbG9nLnYxLkRhdGVSBnRvRGF0ZSKGAQoHVW5pdFJlZhISCgRjb2RlGAEgASgJUgRjb2RlEhIKBG5hbWUYAiABKAlS
+                BG5hbWUSMgoFbGV2ZWwYAyABKA4yHC5tb3RjdWEuY2F0YWxvZy52MS5Vbml0TGV2ZWxSBWxldmVsEh8KC3BhcmVudF9jb2Rl
+                GAQgASgJUgpwYXJlbnRDb2RlIusFCgZDb3VudHMSIQoMY2FycmllZF9vdmVyGAEgASgDUgtjYXJyaWVkT3ZlchIdCgpuZXdf
+                b25saW5lGAIgASgDUgluZXdPbmxpbmUSHQoKbmV3X2RpcmVjdBgDIAEoA1IJbmV3RGlyZWN0Eh0KCm5ld19wb3N0YWwYBCAB
+                KANSCW5ld1Bvc3RhbBIhCgxuZXdfYXNzaXN0ZWQYBSABKANSC25ld0Fzc2lzdGVkEhsKCW5ld190b3RhbBgGIAEoA1IIbmV3
+                VG90YWwSGwoJdG9faGFuZGxlGAcgASgDUgh0b0hhbmRsZRIlCg5yZXNvbHZlZF9lYXJseRgIIAEoA1INcmVzb2x2ZWRFYXJs
+                eRIoChByZXNvbHZlZF9vbl90aW1lGAkgASgDUg5yZXNvbHZlZE9uVGltZRIjCg1yZXNvbHZlZF9sYXRlGAogASgDUgxyZXNv
+                bHZlZExhdGUSOwoacmVzb2x2ZWRfbGF0ZV93aXRoX2Fwb2xvZ3kYCyABKANSF3Jlc29sdmVkTGF0ZVdpdGhBcG9sb2d5EkEK
+                HXJlc29sdmVkX2xhdGVfd2l0aG91dF9hcG9sb2d5GAwgASgDUhpyZXNvbHZlZExhdGVXaXRob3V0QXBvbG9neRIlCg5yZXNv
+                bHZlZF90b3RhbBgNIAEoA1INcmVzb2x2ZWRUb3RhbBIaCghyZXR1cm5lZBgOIAEoA1IIcmV0dXJuZWQSLAoSaW5fcHJvZ3Jl
+                c3Nfd2l0aGluGA8gASgDUhBpblByb2dyZXNzV2l0aGluEi4KE2luX3Byb2dyZXNzX292ZXJkdWUYECABKANSEWluUHJvZ3Jl
+                c3NPdmVyZHVlEioKEWluX3Byb2dyZXNzX3RvdGFsGBEgASgDUg9pblByb2dyZXNzVG90YWwSHwoLb25saW5lX3JhdGUYEiAB
+                KAFSCm9ubGluZVJhdGUSIAoMb25fdGltZV9yYXRlGBMgASgBUgpvblRpbWVSYXRlIqQBChBHZXRSZXBvcnRSZXF1ZXN0EhsK
+                CXVuaXRfY29kZRgBIAEoCVIIdW5pdENvZGUSNAoGcGVyaW9kGAIgASgLMhwubW90Y3VhLnN0YXRpc3RpY3MudjEuUGVyaW9k
+                UgZwZXJpb2QSPQoJYnJlYWtkb3duGAMgASgOMh8ubW90Y3VhLnN0YXRpc3RpY3MudjEuQnJlYWtkb3duUglicmVha2Rvd24i
+                zwEKCVJlcG9ydFJvdxIxCgRraW5kGAEgASgOMh0ubW90Y3VhLnN0YXRpc3RpY3MudjEuUm93S2luZFIEa2luZBIQCgNrZXkY
+                AiABKAlSA2tleRIUCgVsYWJlbBgDIAEoCVIFbGFiZWwSMQoEdW5pdBgEIAEoCzIdLm1vdGN1YS5zdGF0aXN0aWNzLnYxLlVu
+                aXRSZWZSBHVuaXQSNAoGY291bnRzGAUgASgLMhwubW90Y3VhLnN0YXRpc3RpY3MudjEuQ291bnRzUgZjb3VudHMi/gIKBlJl
+                cG9ydBIxCgR1bml0GAEgASgLMh0ubW90Y3VhLnN0YXRpc3RpY3MudjEuVW5pdFJlZlIEdW5pdBI0CgZwZXJpb2QYAiABKAsy
+                HC5tb3RjdWEuc3RhdGlzdGljcy52MS5QZXJpb2RSBnBlcmlvZBI9CglicmVha2Rvd24YAyABKA4yHy5tb3RjdWEuc3RhdGlz
+                dGljcy52MS5CcmVha2Rvd25SCWJyZWFrZG93bhIyCgV0b3RhbBgEIAEoCzIcLm1vdGN1YS5zdGF0aXN0aWNzLnYxLkNvdW50
+                c1IFdG90YWwSMwoEcm93cxgFIAMoCzIfLm1vdGN1YS5zdGF0aXN0aWNzLnYxLlJlcG9ydFJvd1IEcm93cxIkCg5hc19vZl9z
+                ZXF1ZW5jZRgGIAEoA1IMYXNPZlNlcXVlbmNlEj0KDGdlbmVyYXRlZF9hdBgHIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1l
+                c3RhbXBSC2dlbmVyYXRlZEF0InwKEldhdGNoUmVwb3J0UmVxdWVzdBI+CgZyZXBvcnQYASABKAsyJi5tb3RjdWEuc3RhdGlz
+                dGljcy52MS5HZXRSZXBvcnRSZXF1ZXN0UgZyZXBvcnQSJgoPbWluX2ludGVydmFsX21zGAIgASgFUg1taW5JbnRlcnZhbE1z
+                ImcKE1dhdGNoUmVwb3J0UmVzcG9uc2USNAoGcmVwb3J0GAEgASgLMhwubW90Y3VhLnN0YXRpc3RpY3MudjEuUmVwb3J0UgZy
+                ZXBvcnQSGgoIcmV2aXNpb24YAiABKANSCHJldmlzaW9uIvECChdMaXN0VW5pdEFjdGl2aXR5UmVxdWVzdBIfCgtwYXJlbnRf
+                Y29kZRgBIAEoCVIKcGFyZW50Q29kZRI0CgZwZXJpb2QYAiABKAsyHC5tb3RjdWEuc3RhdGlzdGljcy52MS5QZXJpb2RSBnBl
+                cmlvZBIyCgVsZXZlbBgDIAEoDjIcLm1vdGN1YS5jYXRhbG9nLnYxLlVuaXRMZXZlbFIFbGV2ZWwSOgoEc29ydBgEIAEoDjIm
+                Lm1vdGN1YS5zdGF0aXN0aWNzLnYxLlVuaXRBY3Rpdml0eVNvcnRSBHNvcnQSHgoKZGVzY2VuZGluZxgFIAEoCFIKZGVzY2Vu
+                ZGluZxIwChRvbmx5X3dpdGhvdXRfZG9zc2llchgGIAEoCFISb25seVdpdGhvdXREb3NzaWVyEj0KG29ubHlfd2l0aG91dF9v
+                bmxpbmVfZG9zc2llchgHIAEoCFIYb25seVdpdGhvdXRPbmxpbmVEb3NzaWVyItYBCgxVbml0QWN0aXZpdHkSMQoEdW5pdBgB
+                IAEoCzIdLm1vdGN1YS5zdGF0aXN0aWNzLnYxLlVuaXRSZWZSBHVuaXQSNAoGY291bnRzGAIgASgLMhwubW90Y3VhLnN0YXRp
+                c3RpY3MudjEuQ291bnRzUgZjb3VudHMSHQoKbm9fZG9zc2llchgDIAEoCFIJbm9Eb3NzaWVyEioKEW5vX29ubGluZV9kb3Nz
+                aWVyGAQgASgIUg9ub09ubGluZURvc3NpZXISEgoEaWRsZRgFIAEoCFIEaWRsZSLdAwoYTGlzdFVuaXRBY3Rpdml0eVJlc3Bv
+                bnNlEjUKBnBhcmVudBgBIAEoCzIdLm1vdGN1YS5zdGF0aXN0aWNzLnYxLlVuaXRSZWZSBnBhcmVudBI0CgZwZXJpb2QYAiAB
+                KAsyHC5tb3RjdWEuc3RhdGlzdGljcy52MS5QZXJpb2RSBnBlcmlvZBI4CgV1bml0cxgDIAMoCzIiLm1vdGN1YS5zdGF0aXN0
+                aWNzLnYxLlVuaXRBY3Rpdml0eVIFdW5pdHMSHQoKdW5pdF9jb3VudBgEIAEoBVIJdW5pdENvdW50EjIKFXdpdGhvdXRfZG9z
+                c2llcl9jb3VudBgFIAEoBVITd2l0aG91dERvc3NpZXJDb3VudBI/Chx3aXRob3V0X29ubGluZV9kb3NzaWVyX2NvdW50GAYg
+                ASgFUhl3aXRob3V0T25saW5lRG9zc2llckNvdW50Eh0KCmlkbGVfY291bnQYByABKAVSCWlkbGVDb3VudBJBCg1wYXJlbnRf
+                Y291bnRzGAggASgLMhwubW90Y3VhLnN0YXRpc3RpY3MudjEuQ291bnRzUgxwYXJlbnRDb3VudHMSJAoOYXNfb2Zfc2VxdWVu
+                Y2UYCSABKANSDGFzT2ZTZXF1ZW5jZSKuAQoUR2V0VGltZVNlcmllc1JlcXVlc3QSGwoJdW5pdF9jb2RlGAEgASgJUgh1bml0
+                Q29kZRI0CgZwZXJpb2QYAiABKAsyHC5tb3RjdWEuc3RhdGlzdGljcy52MS5QZXJpb2RSBnBlcmlvZBJDCgtncmFudWxhcml0
+                eRgDIAEoDjIhLm1vdGN1YS5zdGF0aXN0aWNzLnYxLkdyYW51bGFyaXR5UgtncmFudWxhcml0eSK9AwoPVGltZVNlcmllc1Bv
+                aW50Ei0KBXN0YXJ0GAEgASgLMhcubW90Y3VhLmNhdGFsb2cudjEuRGF0ZVIFc3RhcnQSKQoDZW5kGAIgASgLMhcubW90Y3Vh
+                LmNhdGFsb2cudjEuRGF0ZVIDZW5kEh0KCm5ld19vbmxpbmUYAyABKANSCW5ld09ubGluZRIdCgpuZXdfZGlyZWN0GAQgASgD
+                UgluZXdEaXJlY3QSHQoKbmV3X3Bvc3RhbBgFIAEoA1IJbmV3UG9zdGFsEiEKDG5ld19hc3Npc3RlZBgGIAEoA1ILbmV3QXNz
+                aXN0ZWQSGwoJbmV3X3RvdGFsGAcgASgDUghuZXdUb3RhbBIlCg5yZXNvbHZlZF90b3RhbBgIIAEoA1INcmVzb2x2ZWRUb3Rh
+                bBIjCg1yZXNvbHZlZF9sYXRlGAkgASgDUgxyZXNvbHZlZExhdGUSGgoIcmV0dXJuZWQYCiABKANSCHJldHVybmVkEioKEWlu
+                X3Byb2dyZXNzX3RvdGFsGAsgASgDUg9pblByb2dyZXNzVG90YWwSHwoLb25saW5lX3JhdGUYDCABKAFSCm9ubGluZVJhdGUi
+                qgIKFUdldFRpbWVTZXJpZXNSZXNwb25zZRIxCgR1bml0GAEgASgLMh0ubW90Y3VhLnN0YXRpc3RpY3MudjEuVW5pdFJlZlIE
+                dW5pdBI0CgZwZXJpb2QYAiABKAsyHC5tb3RjdWEuc3RhdGlzdGljcy52MS5QZXJpb2RSBnBlcmlvZBJDCgtncmFudWxhcml0
+                eRgDIAEoDjIhLm1vdGN1YS5zdGF0aXN0aWNzLnYxLkdyYW51bGFyaXR5UgtncmFudWxhcml0eRI9CgZwb2ludHMYBCADKAsy
+                JS5tb3RjdWEuc3RhdGlzdGljcy52MS5UaW1lU2VyaWVzUG9pbnRSBnBvaW50cxIkCg5hc19vZl9zZXF1ZW5jZRgFIAEoA1IM
+                YXNPZlNlcXVlbmNlImsKFkdldFNlcnZpY2VJbmRleFJlcXVlc3QSGwoJdW5pdF9jb2RlGAEgASgJUgh1bml0Q29kZRI0CgZw
+                ZXJpb2QYAiABKAsyHC5tb3RjdWEuc3RhdGlzdGljcy52MS5QZXJpb2RSBnBlcmlvZCKKAgoJSW5kaWNhdG9yEhIKBGNvZGUY
+                ASABKAlSBGNvZGUSEgoEbmFtZRgCIAEoCVIEbmFtZRIUCgVncm91cBgDIAEoCVIFZ3JvdXASHAoJbnVtZXJhdG9yGAQgASgD
+                UgludW1lcmF0b3ISIAoLZGVub21pbmF0b3IYBSABKANSC2Rlbm9taW5hdG9yEhIKBHJhdGUYBiABKAFSBHJhdGUSHAoJdGhy
+                ZXNob2xkGAcgASgBUgl0aHJlc2hvbGQSHQoKbWF4X3BvaW50cxgIIAEoAVIJbWF4UG9pbnRzEhYKBnBvaW50cxgJIAEoAVIG
+                cG9pbnRzEhYKBm1ldGhvZBgKIAEoCVIGbWV0aG9kIroCCgxTZXJ2aWNlSW5kZXgSMQoEdW5pdBgBIAEoCzIdLm1vdGN1YS5z
+                dGF0aXN0aWNzLnYxLlVuaXRSZWZSBHVuaXQSNAoGcGVyaW9kGAIgASgLMhwubW90Y3VhLnN0YXRpc3RpY3MudjEuUGVyaW9k
+                UgZwZXJpb2QSPwoKaW5kaWNhdG9ycxgDIAMoCzIfLm1vdGN1YS5zdGF0aXN0aWNzLnYxLkluZGljYXRvclIKaW5kaWNhdG9y
+                cxIWCgZwb2ludHMYBCABKAFSBnBvaW50cxIdCgptYXhfcG9pbnRzGAUgASgBUgltYXhQb2ludHMSIwoNbm90X3N1cHBvcnRl
+                ZBgGIAMoCVIMbm90U3VwcG9ydGVkEiQKDmFzX29mX3NlcXVlbmNlGAcgASgDUgxhc09mU2VxdWVuY2UixAEKFkdldEFkb3B0
+                aW9uR2Fwc1JlcXVlc3QSGwoJdW5pdF9jb2RlGAEgASgJUgh1bml0Q29kZRI0CgZwZXJpb2QYAiABKAsyHC5tb3RjdWEuc3Rh
+                dGlzdGljcy52MS5QZXJpb2RSBnBlcmlvZBInCg9wcm9jZWR1cmVfbGltaXQYAyABKAVSDnByb2NlZHVyZUxpbWl0Ei4KE2lu
+                Y2x1ZGVfd2l0aG91dF9nYXAYBCABKAhSEWluY2x1ZGVXaXRob3V0R2FwIpACCgxQcm9jZWR1cmVHYXASJQoOcHJvY2VkdXJl
+                X2NvZGUYASABKAlSDXByb2NlZHVyZUNvZGUSJQoOcHJvY2VkdXJlX25hbWUYAiABKAlSDXByb2NlZHVyZU5hbWUSFAoFZmll
+                bGQYAyABKAlSBWZpZWxkEiEKDG9ubGluZV9sZXZlbBgEIAEoBVILb25saW5lTGV2ZWwSRAoNb25saW5lX3NjaGVtZRgFIAEo
+                DjIfLm1vdGN1YS5jYXRhbG9nLnYxLk9ubGluZVNjaGVtZVIMb25saW5lU2NoZW1lEhsKCWluX3BlcnNvbhgGIAEoA1IIaW5Q
+                ZXJzb24SFgoGb25saW5lGAcgASgDUgZvbmxpbmUiqAIKCkNvbW11bmVHYXASMQoEdW5pdBgBIAEoCzIdLm1vdGN1YS5zdGF0
+                aXN0aWNzLnYxLlVuaXRSZWZSBHVuaXQSEgoEcmFuaxgCIAEoBVIEcmFuaxI3Chhpbl9wZXJzb25fb25saW5lX2NhcGFibGUY
+                AyABKANSFWluUGVyc29uT25saW5lQ2FwYWJsZRIWCgZvbmxpbmUYBCABKANSBm9ubGluZRIbCgluZXdfdG90YWwYBSABKANS
+                CG5ld1RvdGFsEiEKDG9ubGluZV9zaGFyZRgGIAEoAVILb25saW5lU2hhcmUSQgoKcHJvY2VkdXJlcxgHIAMoCzIiLm1vdGN1
+                YS5zdGF0aXN0aWNzLnYxLlByb2NlZHVyZUdhcFIKcHJvY2VkdXJlcyKqAgoXR2V0QWRvcHRpb25HYXBzUmVzcG9uc2USMQoE
+                dW5pdBgBIAEoCzIdLm1vdGN1YS5zdGF0aXN0aWNzLnYxLlVuaXRSZWZSBHVuaXQSNAoGcGVyaW9kGAIgASgLMhwubW90Y3Vh
+                LnN0YXRpc3RpY3MudjEuUGVyaW9kUgZwZXJpb2QSPAoIY29tbXVuZXMYAyADKAsyIC5tb3RjdWEuc3RhdGlzdGljcy52MS5D
+                b21tdW5lR2FwUghjb21tdW5lcxJCCh50b3RhbF9pbl9wZXJzb25fb25saW5lX2NhcGFibGUYBCABKANSGnRvdGFsSW5QZXJz
+                b25PbmxpbmVDYXBhYmxlEiQKDmFzX29mX3NlcXVlbmNlGAUgASgDUgxhc09mU2VxdWVuY2UiFgoUR2V0RmVlZFN0YXR1c1Jl
+                cXVlc3QiigMKCkZlZWRTdGF0dXMSNQoFc3RhdGUYASABKA4yHy5tb3RjdWEuc3RhdGlzdGljcy52MS5GZWVkU3RhdGVSBXN0
+                YXRlEikKEGFwcGxpZWRfc2VxdWVuY2UYAiABKANSD2FwcGxpZWRTZXF1ZW5jZRIjCg1oZWFkX3NlcXVlbmNlGAMgASgDUgxo
+                ZWFkU2VxdWVuY2USLQoSc3VibWlzc2lvbl9hZGRyZXNzGAQgASgJUhFzdWJtaXNzaW9uQWRkcmVzcxIlCg5ldmVudHNfYXBw
+                bGllZBgFIAEoA1INZXZlbnRzQXBwbGllZBIgCgtjb25uZWN0aW9ucxgGIAEoA1ILY29ubmVjdGlvbnMSHQoKbGFzdF9lcnJv
+                chgHIAEoCVIJbGFzdEVycm9yEkIKD2xhc3RfYXBwbGllZF9hdBgIIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXBS
+                DWxhc3RBcHBsaWVkQXQSGgoIZG9zc2llcnMYCSABKANSCGRvc3NpZXJzKo4BCglCcmVha2Rvd24SGQoVQlJFQUtET1dOX1VO
+                U1BFQ0lGSUVEEAASGAoUQlJFQUtET1dOX0NISUxEX1VOSVQQARITCg9CUkVBS0RPV05fRklFTEQQAhIaChZCUkVBS0RPV05f
+                T05MSU5FX0xFVkVMEAMSGwoXQlJFQUtET1dOX09OTElORV9TQ0hFTUUQBCqhAQoHUm93S2luZBIYChRST1dfS0lORF9VTlNQ
+                RUNJRklFRBAAEhcKE1JPV19LSU5EX0NISUxEX1VOSVQQARIYChRST1dfS0lORF9VTklUX0lUU0VMRhACEhIKDlJPV19LSU5E
+                X0ZJRUxEEAMSGQoVUk9XX0tJTkRfT05MSU5FX0xFVkVMEAQSGgoWUk9XX0tJTkRfT05MSU5FX1NDSEVNRRAFKsACChBVbml0
+                QWN0aXZpdHlTb3J0EiIKHlVOSVRfQUNUSVZJVFlfU09SVF9VTlNQRUNJRklFRBAAEhsKF1VOSVRfQUNUSVZJVFlfU09SVF9D
+                T0RFEAESGwoXVU5JVF9BQ1RJVklUWV9TT1JUX05BTUUQAhIgChxVTklUX0FDVElWSVRZX1NPUlRfTkVXX1RPVEFMEAMSIQod
+                VU5JVF9BQ1RJVklUWV9TT1JUX05FV19PTkxJTkUQBBIiCh5VTklUX0FDVElWSVRZX1NPUlRfT05MSU5FX1JBVEUQBRIgChxV
+                TklUX0FDVElWSVRZX1NPUlRfVE9fSEFORExFEAYSIwofVU5JVF9BQ1RJVklUWV9TT1JUX09OX1RJTUVfUkFURRAHEh4KGlVO
+                SVRfQUNUSVZJVFlfU09SVF9PVkVSRFVFEAgqbAoLR3JhbnVsYXJpdHkSGwoXR1JBTlVMQVJJVFlfVU5TUEVDSUZJRUQQABIT
+                Cg9HUkFOVUxBUklUWV9EQVkQARIUChBHUkFOVUxBUklUWV9XRUVLEAISFQoRR1JBTlVMQVJJVFlfTU9OVEgQAyrIAQoJRmVl
+                ZFN0YXRlEhoKFkZFRURfU1RBVEVfVU5TUEVDSUZJRUQQABIZChVGRUVEX1NUQVRFX0NPTk5FQ1RJTkcQARIYChRGRUVEX1NU
+                QVRFX0ZPTExPV0lORxACEhoKFkZFRURfU1RBVEVfQkFDS0lOR19PRkYQAxIbChdGRUVEX1NUQVRFX0dBUF9ERVRFQ1RFRBAE
+                EhkKFUZFRURfU1RBVEVfUkVCVUlMRElORxAFEhYKEkZFRURfU1RBVEVfU1RPUFBFRBAGMt0FChFTdGF0aXN0aWNzU2Vydmlj
+                ZRJRCglHZXRSZXBvcnQSJi5tb3RjdWEuc3RhdGlzdGljcy52MS5HZXRSZXBvcnRSZXF1ZXN0GhwubW90Y3VhLnN0YXRpc3Rp
+                Y3MudjEuUmVwb3J0EnEKEExpc3RVbml0QWN0aXZpdHkSLS5tb3RjdWEuc3RhdGlzdGljcy52MS5MaXN0VW5pdEFjdGl2aXR5
+                UmVxdWVzdBouLm1vdGN1YS5zdGF0aXN0aWNzLnYxLkxpc3RVbml0QWN0aXZpdHlSZXNwb25zZRJoCg1HZXRUaW1lU2VyaWVz
+                EioubW90Y3VhLnN0YXRpc3RpY3MudjEuR2V0VGltZVNlcmllc1JlcXVlc3QaKy5tb3RjdWEuc3RhdGlzdGljcy52MS5HZXRU
+                aW1lU2VyaWVzUmVzcG9uc2USYwoPR2V0U2VydmljZUluZGV4EiwubW90Y3VhLnN0YXRpc3RpY3MudjEuR2V0U2VydmljZUlu
+                ZGV4UmVxdWVzdBoiLm1vdGN1YS5zdGF0aXN0aWNzLnYxLlNlcnZpY2VJbmRleBJuCg9HZXRBZG9wdGlvbkdhcHMSLC5tb3Rj
+                dWEuc3RhdGlzdGljcy52MS5HZXRBZG9wdGlvbkdhcHNSZXF1ZXN0Gi0ubW90Y3VhLnN0YXRpc3RpY3MudjEuR2V0QWRvcHRp
+                b25HYXBzUmVzcG9uc2USZAoLV2F0Y2hSZXBvcnQSKC5tb3RjdWEuc3RhdGlzdGljcy52MS5XYXRjaFJlcG9ydFJlcXVlc3Qa
+                KS5tb3RjdWEuc3RhdGlzdGljcy52MS5XYXRjaFJlcG9ydFJlc3BvbnNlMAESXQoNR2V0RmVlZFN0YXR1cxIqLm1vdGN1YS5z
+                dGF0aXN0aWNzLnYxLkdldEZlZWRTdGF0dXNSZXF1ZXN0GiAubW90Y3VhLnN0YXRpc3RpY3MudjEuRmVlZFN0YXR1c2IGcHJv
+                dG8z
+                """
+        ),
+        EmbeddedFile(
             name: "motcua/submission/v1/submission.proto",
             package: "motcua.submission.v1",
             dependencies: ["google/protobuf/timestamp.proto", "motcua/catalog/v1/catalog.proto"],
@@ -639,6 +758,42 @@ extension ProtoFileDescriptors {
         "motcua.catalog.v1.WatchCatalogRequest": "motcua/catalog/v1/catalog.proto",
         "motcua.catalog.v1.WatchCatalogResponse": "motcua/catalog/v1/catalog.proto",
         "motcua.catalog.v1.WatchStarted": "motcua/catalog/v1/catalog.proto",
+        "motcua.statistics.v1.Breakdown": "motcua/statistics/v1/statistics.proto",
+        "motcua.statistics.v1.CommuneGap": "motcua/statistics/v1/statistics.proto",
+        "motcua.statistics.v1.Counts": "motcua/statistics/v1/statistics.proto",
+        "motcua.statistics.v1.FeedState": "motcua/statistics/v1/statistics.proto",
+        "motcua.statistics.v1.FeedStatus": "motcua/statistics/v1/statistics.proto",
+        "motcua.statistics.v1.GetAdoptionGapsRequest": "motcua/statistics/v1/statistics.proto",
+        "motcua.statistics.v1.GetAdoptionGapsResponse": "motcua/statistics/v1/statistics.proto",
+        "motcua.statistics.v1.GetFeedStatusRequest": "motcua/statistics/v1/statistics.proto",
+        "motcua.statistics.v1.GetReportRequest": "motcua/statistics/v1/statistics.proto",
+        "motcua.statistics.v1.GetServiceIndexRequest": "motcua/statistics/v1/statistics.proto",
+        "motcua.statistics.v1.GetTimeSeriesRequest": "motcua/statistics/v1/statistics.proto",
+        "motcua.statistics.v1.GetTimeSeriesResponse": "motcua/statistics/v1/statistics.proto",
+        "motcua.statistics.v1.Granularity": "motcua/statistics/v1/statistics.proto",
+        "motcua.statistics.v1.Indicator": "motcua/statistics/v1/statistics.proto",
+        "motcua.statistics.v1.ListUnitActivityRequest": "motcua/statistics/v1/statistics.proto",
+        "motcua.statistics.v1.ListUnitActivityResponse": "motcua/statistics/v1/statistics.proto",
+        "motcua.statistics.v1.Period": "motcua/statistics/v1/statistics.proto",
+        "motcua.statistics.v1.ProcedureGap": "motcua/statistics/v1/statistics.proto",
+        "motcua.statistics.v1.Report": "motcua/statistics/v1/statistics.proto",
+        "motcua.statistics.v1.ReportRow": "motcua/statistics/v1/statistics.proto",
+        "motcua.statistics.v1.RowKind": "motcua/statistics/v1/statistics.proto",
+        "motcua.statistics.v1.ServiceIndex": "motcua/statistics/v1/statistics.proto",
+        "motcua.statistics.v1.StatisticsService": "motcua/statistics/v1/statistics.proto",
+        "motcua.statistics.v1.StatisticsService.GetAdoptionGaps": "motcua/statistics/v1/statistics.proto",
+        "motcua.statistics.v1.StatisticsService.GetFeedStatus": "motcua/statistics/v1/statistics.proto",
+        "motcua.statistics.v1.StatisticsService.GetReport": "motcua/statistics/v1/statistics.proto",
+        "motcua.statistics.v1.StatisticsService.GetServiceIndex": "motcua/statistics/v1/statistics.proto",
+        "motcua.statistics.v1.StatisticsService.GetTimeSeries": "motcua/statistics/v1/statistics.proto",
+        "motcua.statistics.v1.StatisticsService.ListUnitActivity": "motcua/statistics/v1/statistics.proto",
+        "motcua.statistics.v1.StatisticsService.WatchReport": "motcua/statistics/v1/statistics.proto",
+        "motcua.statistics.v1.TimeSeriesPoint": "motcua/statistics/v1/statistics.proto",
+        "motcua.statistics.v1.UnitActivity": "motcua/statistics/v1/statistics.proto",
+        "motcua.statistics.v1.UnitActivitySort": "motcua/statistics/v1/statistics.proto",
+        "motcua.statistics.v1.UnitRef": "motcua/statistics/v1/statistics.proto",
+        "motcua.statistics.v1.WatchReportRequest": "motcua/statistics/v1/statistics.proto",
+        "motcua.statistics.v1.WatchReportResponse": "motcua/statistics/v1/statistics.proto",
         "motcua.submission.v1.Apology": "motcua/submission/v1/submission.proto",
         "motcua.submission.v1.Applicant": "motcua/submission/v1/submission.proto",
         "motcua.submission.v1.Attachment": "motcua/submission/v1/submission.proto",
@@ -705,6 +860,7 @@ extension ProtoFileDescriptors {
         "grpc.testing.UnimplementedService",
         "helloworld.Greeter",
         "motcua.catalog.v1.CatalogService",
+        "motcua.statistics.v1.StatisticsService",
         "motcua.submission.v1.SubmissionService",
     ]
 }
