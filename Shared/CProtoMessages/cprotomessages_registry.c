@@ -18,6 +18,7 @@
 #include "motcua/statistics/v1/statistics.pb-c.h"
 #include "motcua/submission/v1/submission.pb-c.h"
 #include "motcua/testing/v1/codec_test.pb-c.h"
+#include "motcua/testing/v1/json_test.pb-c.h"
 
 static const ProtobufCMessageDescriptor *const all_descriptors[] = {
     &google__protobuf__duration__descriptor,
@@ -157,6 +158,8 @@ static const ProtobufCMessageDescriptor *const all_descriptors[] = {
     &motcua__testing__v1__expression__descriptor,
     &motcua__testing__v1__sum__descriptor,
     &motcua__testing__v1__text__descriptor,
+    &motcua__testing__v1__json_specials__descriptor,
+    &motcua__testing__v1__json_specials__timings_entry__descriptor,
 };
 
 const ProtobufCMessageDescriptor *const *cprotomessages_message_descriptors(size_t *count) {

@@ -639,6 +639,34 @@ extension ProtoFileDescriptors {
                 EAoMQ09MT1VSX0dSRUVOEAISDwoLQ09MT1VSX0JMVUUQA2IGcHJvdG8z
                 """
         ),
+        EmbeddedFile(
+            name: "motcua/testing/v1/json_test.proto",
+            package: "motcua.testing.v1",
+            dependencies: ["google/protobuf/duration.proto", "google/protobuf/empty.proto", "google/protobuf/timestamp.proto", "google/protobuf/wrappers.proto", "motcua/testing/v1/codec_test.proto"],
+            base64: """
+                CiFtb3RjdWEvdGVzdGluZy92MS9qc29uX3Rlc3QucHJvdG8SEW1vdGN1YS50ZXN0aW5nLnYxGh5nb29nbGUvcHJvdG9idWYv
+                ZHVyYXRpb24ucHJvdG8aG2dvb2dsZS9wcm90b2J1Zi9lbXB0eS5wcm90bxofZ29vZ2xlL3Byb3RvYnVmL3RpbWVzdGFtcC5w
+                cm90bxoeZ29vZ2xlL3Byb3RvYnVmL3dyYXBwZXJzLnByb3RvGiJtb3RjdWEvdGVzdGluZy92MS9jb2RlY190ZXN0LnByb3Rv
+                IqoJCgxKc29uU3BlY2lhbHMSKgoCYXQYASABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wUgJhdBItCgR0b29rGAIg
+                ASgLMhkuZ29vZ2xlLnByb3RvYnVmLkR1cmF0aW9uUgR0b29rEkMKDmRvdWJsZV93cmFwcGVyGAMgASgLMhwuZ29vZ2xlLnBy
+                b3RvYnVmLkRvdWJsZVZhbHVlUg1kb3VibGVXcmFwcGVyEkAKDWZsb2F0X3dyYXBwZXIYBCABKAsyGy5nb29nbGUucHJvdG9i
+                dWYuRmxvYXRWYWx1ZVIMZmxvYXRXcmFwcGVyEkAKDWludDY0X3dyYXBwZXIYBSABKAsyGy5nb29nbGUucHJvdG9idWYuSW50
+                NjRWYWx1ZVIMaW50NjRXcmFwcGVyEkMKDnVpbnQ2NF93cmFwcGVyGAYgASgLMhwuZ29vZ2xlLnByb3RvYnVmLlVJbnQ2NFZh
+                bHVlUg11aW50NjRXcmFwcGVyEkAKDWludDMyX3dyYXBwZXIYByABKAsyGy5nb29nbGUucHJvdG9idWYuSW50MzJWYWx1ZVIM
+                aW50MzJXcmFwcGVyEkMKDnVpbnQzMl93cmFwcGVyGAggASgLMhwuZ29vZ2xlLnByb3RvYnVmLlVJbnQzMlZhbHVlUg11aW50
+                MzJXcmFwcGVyEj0KDGJvb2xfd3JhcHBlchgJIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5Cb29sVmFsdWVSC2Jvb2xXcmFwcGVy
+                EkMKDnN0cmluZ193cmFwcGVyGAogASgLMhwuZ29vZ2xlLnByb3RvYnVmLlN0cmluZ1ZhbHVlUg1zdHJpbmdXcmFwcGVyEkAK
+                DWJ5dGVzX3dyYXBwZXIYCyABKAsyGy5nb29nbGUucHJvdG9idWYuQnl0ZXNWYWx1ZVIMYnl0ZXNXcmFwcGVyEjAKB25vdGhp
+                bmcYDCABKAsyFi5nb29nbGUucHJvdG9idWYuRW1wdHlSB25vdGhpbmcSNAoHaGlzdG9yeRgNIAMoCzIaLmdvb2dsZS5wcm90
+                b2J1Zi5UaW1lc3RhbXBSB2hpc3RvcnkSRgoHdGltaW5ncxgOIAMoCzIsLm1vdGN1YS50ZXN0aW5nLnYxLkpzb25TcGVjaWFs
+                cy5UaW1pbmdzRW50cnlSB3RpbWluZ3MSLwoUb25saW5lX2xldmVsXzRfY291bnQYDyABKAVSEW9ubGluZUxldmVsNENvdW50
+                EiEKDXJlbmFtZWRfZmllbGQYECABKAlSCmN1c3RvbU5hbWUSKwoEbW9vZBgRIAEoDjIXLm1vdGN1YS50ZXN0aW5nLnYxLk1v
+                b2RSBG1vb2QSLQoFbW9vZHMYEiADKA4yFy5tb3RjdWEudGVzdGluZy52MS5Nb29kUgVtb29kcxItCgNhbGwYEyABKAsyGy5t
+                b3RjdWEudGVzdGluZy52MS5BbGxUeXBlc1IDYWxsGlUKDFRpbWluZ3NFbnRyeRIQCgNrZXkYASABKAlSA2tleRIvCgV2YWx1
+                ZRgCIAEoCzIZLmdvb2dsZS5wcm90b2J1Zi5EdXJhdGlvblIFdmFsdWU6AjgBKk0KBE1vb2QSFAoQTU9PRF9VTlNQRUNJRklF
+                RBAAEg4KCk1PT0RfSEFQUFkQARINCglNT09EX0dMQUQQARIMCghNT09EX1NBRBACGgIQAWIGcHJvdG8z
+                """
+        ),
     ]
 
     /// Every fully-qualified symbol (messages, enums, services, `Service.Method`) and its file.
@@ -844,6 +872,9 @@ extension ProtoFileDescriptors {
         "motcua.testing.v1.AllTypes.Uint32ToBytesEntry": "motcua/testing/v1/codec_test.proto",
         "motcua.testing.v1.Colour": "motcua/testing/v1/codec_test.proto",
         "motcua.testing.v1.Expression": "motcua/testing/v1/codec_test.proto",
+        "motcua.testing.v1.JsonSpecials": "motcua/testing/v1/json_test.proto",
+        "motcua.testing.v1.JsonSpecials.TimingsEntry": "motcua/testing/v1/json_test.proto",
+        "motcua.testing.v1.Mood": "motcua/testing/v1/json_test.proto",
         "motcua.testing.v1.Node": "motcua/testing/v1/codec_test.proto",
         "motcua.testing.v1.Sum": "motcua/testing/v1/codec_test.proto",
         "motcua.testing.v1.Text": "motcua/testing/v1/codec_test.proto",

@@ -1924,3 +1924,432 @@ extension Motcua_Statistics_V1_FeedStatus: ProtobufCBridged {
         self.dossiers = decoder.scalar(field: 9) as Int64
     }
 }
+
+// MARK: - proto3 JSON
+
+extension Motcua_Statistics_V1_Breakdown: ProtoJSONEnum {
+    /// The name declared in the proto, or nil for an undeclared value.
+    public var protoName: String? {
+        switch self.rawValue {
+        case 0: "BREAKDOWN_UNSPECIFIED"
+        case 1: "BREAKDOWN_CHILD_UNIT"
+        case 2: "BREAKDOWN_FIELD"
+        case 3: "BREAKDOWN_ONLINE_LEVEL"
+        case 4: "BREAKDOWN_ONLINE_SCHEME"
+        default: nil
+        }
+    }
+}
+
+extension Motcua_Statistics_V1_RowKind: ProtoJSONEnum {
+    /// The name declared in the proto, or nil for an undeclared value.
+    public var protoName: String? {
+        switch self.rawValue {
+        case 0: "ROW_KIND_UNSPECIFIED"
+        case 1: "ROW_KIND_CHILD_UNIT"
+        case 2: "ROW_KIND_UNIT_ITSELF"
+        case 3: "ROW_KIND_FIELD"
+        case 4: "ROW_KIND_ONLINE_LEVEL"
+        case 5: "ROW_KIND_ONLINE_SCHEME"
+        default: nil
+        }
+    }
+}
+
+extension Motcua_Statistics_V1_UnitActivitySort: ProtoJSONEnum {
+    /// The name declared in the proto, or nil for an undeclared value.
+    public var protoName: String? {
+        switch self.rawValue {
+        case 0: "UNIT_ACTIVITY_SORT_UNSPECIFIED"
+        case 1: "UNIT_ACTIVITY_SORT_CODE"
+        case 2: "UNIT_ACTIVITY_SORT_NAME"
+        case 3: "UNIT_ACTIVITY_SORT_NEW_TOTAL"
+        case 4: "UNIT_ACTIVITY_SORT_NEW_ONLINE"
+        case 5: "UNIT_ACTIVITY_SORT_ONLINE_RATE"
+        case 6: "UNIT_ACTIVITY_SORT_TO_HANDLE"
+        case 7: "UNIT_ACTIVITY_SORT_ON_TIME_RATE"
+        case 8: "UNIT_ACTIVITY_SORT_OVERDUE"
+        default: nil
+        }
+    }
+}
+
+extension Motcua_Statistics_V1_Granularity: ProtoJSONEnum {
+    /// The name declared in the proto, or nil for an undeclared value.
+    public var protoName: String? {
+        switch self.rawValue {
+        case 0: "GRANULARITY_UNSPECIFIED"
+        case 1: "GRANULARITY_DAY"
+        case 2: "GRANULARITY_WEEK"
+        case 3: "GRANULARITY_MONTH"
+        default: nil
+        }
+    }
+}
+
+extension Motcua_Statistics_V1_FeedState: ProtoJSONEnum {
+    /// The name declared in the proto, or nil for an undeclared value.
+    public var protoName: String? {
+        switch self.rawValue {
+        case 0: "FEED_STATE_UNSPECIFIED"
+        case 1: "FEED_STATE_CONNECTING"
+        case 2: "FEED_STATE_FOLLOWING"
+        case 3: "FEED_STATE_BACKING_OFF"
+        case 4: "FEED_STATE_GAP_DETECTED"
+        case 5: "FEED_STATE_REBUILDING"
+        case 6: "FEED_STATE_STOPPED"
+        default: nil
+        }
+    }
+}
+
+extension Motcua_Statistics_V1_Period: ProtoJSONConvertible {
+    /// The proto3 JSON object of the message (see ``ProtoJSONConvertible``).
+    public func jsonValue(includingDefaults: Bool) -> JSONValue {
+        var json = ProtoJSONObjectBuilder(includingDefaults: includingDefaults)
+        json.add("fromDate", message: self.fromDate)
+        json.add("toDate", message: self.toDate)
+        return json.value
+    }
+}
+
+extension Motcua_Statistics_V1_UnitRef: ProtoJSONConvertible {
+    /// The proto3 JSON object of the message (see ``ProtoJSONConvertible``).
+    public func jsonValue(includingDefaults: Bool) -> JSONValue {
+        var json = ProtoJSONObjectBuilder(includingDefaults: includingDefaults)
+        json.add("code", ProtoJSON.string(self.code), isDefault: self.code.isEmpty)
+        json.add("name", ProtoJSON.string(self.name), isDefault: self.name.isEmpty)
+        json.add("level", enum: self.level)
+        json.add("parentCode", ProtoJSON.string(self.parentCode), isDefault: self.parentCode.isEmpty)
+        return json.value
+    }
+}
+
+extension Motcua_Statistics_V1_Counts: ProtoJSONConvertible {
+    /// The proto3 JSON object of the message (see ``ProtoJSONConvertible``).
+    public func jsonValue(includingDefaults: Bool) -> JSONValue {
+        var json = ProtoJSONObjectBuilder(includingDefaults: includingDefaults)
+        json.add("carriedOver", ProtoJSON.int64(self.carriedOver), isDefault: self.carriedOver == 0)
+        json.add("newOnline", ProtoJSON.int64(self.newOnline), isDefault: self.newOnline == 0)
+        json.add("newDirect", ProtoJSON.int64(self.newDirect), isDefault: self.newDirect == 0)
+        json.add("newPostal", ProtoJSON.int64(self.newPostal), isDefault: self.newPostal == 0)
+        json.add("newAssisted", ProtoJSON.int64(self.newAssisted), isDefault: self.newAssisted == 0)
+        json.add("newTotal", ProtoJSON.int64(self.newTotal), isDefault: self.newTotal == 0)
+        json.add("toHandle", ProtoJSON.int64(self.toHandle), isDefault: self.toHandle == 0)
+        json.add("resolvedEarly", ProtoJSON.int64(self.resolvedEarly), isDefault: self.resolvedEarly == 0)
+        json.add("resolvedOnTime", ProtoJSON.int64(self.resolvedOnTime), isDefault: self.resolvedOnTime == 0)
+        json.add("resolvedLate", ProtoJSON.int64(self.resolvedLate), isDefault: self.resolvedLate == 0)
+        json.add(
+            "resolvedLateWithApology",
+            ProtoJSON.int64(self.resolvedLateWithApology),
+            isDefault: self.resolvedLateWithApology == 0
+        )
+        json.add(
+            "resolvedLateWithoutApology",
+            ProtoJSON.int64(self.resolvedLateWithoutApology),
+            isDefault: self.resolvedLateWithoutApology == 0
+        )
+        json.add("resolvedTotal", ProtoJSON.int64(self.resolvedTotal), isDefault: self.resolvedTotal == 0)
+        json.add("returned", ProtoJSON.int64(self.returned), isDefault: self.returned == 0)
+        json.add("inProgressWithin", ProtoJSON.int64(self.inProgressWithin), isDefault: self.inProgressWithin == 0)
+        json.add("inProgressOverdue", ProtoJSON.int64(self.inProgressOverdue), isDefault: self.inProgressOverdue == 0)
+        json.add("inProgressTotal", ProtoJSON.int64(self.inProgressTotal), isDefault: self.inProgressTotal == 0)
+        json.add("onlineRate", ProtoJSON.double(self.onlineRate), isDefault: self.onlineRate.bitPattern == 0)
+        json.add("onTimeRate", ProtoJSON.double(self.onTimeRate), isDefault: self.onTimeRate.bitPattern == 0)
+        return json.value
+    }
+}
+
+extension Motcua_Statistics_V1_GetReportRequest: ProtoJSONConvertible {
+    /// The proto3 JSON object of the message (see ``ProtoJSONConvertible``).
+    public func jsonValue(includingDefaults: Bool) -> JSONValue {
+        var json = ProtoJSONObjectBuilder(includingDefaults: includingDefaults)
+        json.add("unitCode", ProtoJSON.string(self.unitCode), isDefault: self.unitCode.isEmpty)
+        json.add("period", message: self.period)
+        json.add("breakdown", enum: self.breakdown)
+        return json.value
+    }
+}
+
+extension Motcua_Statistics_V1_ReportRow: ProtoJSONConvertible {
+    /// The proto3 JSON object of the message (see ``ProtoJSONConvertible``).
+    public func jsonValue(includingDefaults: Bool) -> JSONValue {
+        var json = ProtoJSONObjectBuilder(includingDefaults: includingDefaults)
+        json.add("kind", enum: self.kind)
+        json.add("key", ProtoJSON.string(self.key), isDefault: self.key.isEmpty)
+        json.add("label", ProtoJSON.string(self.label), isDefault: self.label.isEmpty)
+        json.add("unit", message: self.unit)
+        json.add("counts", message: self.counts)
+        return json.value
+    }
+}
+
+extension Motcua_Statistics_V1_Report: ProtoJSONConvertible {
+    /// The proto3 JSON object of the message (see ``ProtoJSONConvertible``).
+    public func jsonValue(includingDefaults: Bool) -> JSONValue {
+        var json = ProtoJSONObjectBuilder(includingDefaults: includingDefaults)
+        json.add("unit", message: self.unit)
+        json.add("period", message: self.period)
+        json.add("breakdown", enum: self.breakdown)
+        json.add("total", message: self.total)
+        json.add("rows", repeated: self.rows)
+        json.add("asOfSequence", ProtoJSON.int64(self.asOfSequence), isDefault: self.asOfSequence == 0)
+        json.add("generatedAt", message: self.generatedAt)
+        return json.value
+    }
+}
+
+extension Motcua_Statistics_V1_WatchReportRequest: ProtoJSONConvertible {
+    /// The proto3 JSON object of the message (see ``ProtoJSONConvertible``).
+    public func jsonValue(includingDefaults: Bool) -> JSONValue {
+        var json = ProtoJSONObjectBuilder(includingDefaults: includingDefaults)
+        json.add("report", message: self.report)
+        json.add("minIntervalMs", ProtoJSON.int32(self.minIntervalMs), isDefault: self.minIntervalMs == 0)
+        return json.value
+    }
+}
+
+extension Motcua_Statistics_V1_WatchReportResponse: ProtoJSONConvertible {
+    /// The proto3 JSON object of the message (see ``ProtoJSONConvertible``).
+    public func jsonValue(includingDefaults: Bool) -> JSONValue {
+        var json = ProtoJSONObjectBuilder(includingDefaults: includingDefaults)
+        json.add("report", message: self.report)
+        json.add("revision", ProtoJSON.int64(self.revision), isDefault: self.revision == 0)
+        return json.value
+    }
+}
+
+extension Motcua_Statistics_V1_ListUnitActivityRequest: ProtoJSONConvertible {
+    /// The proto3 JSON object of the message (see ``ProtoJSONConvertible``).
+    public func jsonValue(includingDefaults: Bool) -> JSONValue {
+        var json = ProtoJSONObjectBuilder(includingDefaults: includingDefaults)
+        json.add("parentCode", ProtoJSON.string(self.parentCode), isDefault: self.parentCode.isEmpty)
+        json.add("period", message: self.period)
+        json.add("level", enum: self.level)
+        json.add("sort", enum: self.sort)
+        json.add("descending", ProtoJSON.bool(self.descending), isDefault: !self.descending)
+        json.add("onlyWithoutDossier", ProtoJSON.bool(self.onlyWithoutDossier), isDefault: !self.onlyWithoutDossier)
+        json.add(
+            "onlyWithoutOnlineDossier",
+            ProtoJSON.bool(self.onlyWithoutOnlineDossier),
+            isDefault: !self.onlyWithoutOnlineDossier
+        )
+        return json.value
+    }
+}
+
+extension Motcua_Statistics_V1_UnitActivity: ProtoJSONConvertible {
+    /// The proto3 JSON object of the message (see ``ProtoJSONConvertible``).
+    public func jsonValue(includingDefaults: Bool) -> JSONValue {
+        var json = ProtoJSONObjectBuilder(includingDefaults: includingDefaults)
+        json.add("unit", message: self.unit)
+        json.add("counts", message: self.counts)
+        json.add("noDossier", ProtoJSON.bool(self.noDossier), isDefault: !self.noDossier)
+        json.add("noOnlineDossier", ProtoJSON.bool(self.noOnlineDossier), isDefault: !self.noOnlineDossier)
+        json.add("idle", ProtoJSON.bool(self.idle), isDefault: !self.idle)
+        return json.value
+    }
+}
+
+extension Motcua_Statistics_V1_ListUnitActivityResponse: ProtoJSONConvertible {
+    /// The proto3 JSON object of the message (see ``ProtoJSONConvertible``).
+    public func jsonValue(includingDefaults: Bool) -> JSONValue {
+        var json = ProtoJSONObjectBuilder(includingDefaults: includingDefaults)
+        json.add("parent", message: self.parent)
+        json.add("period", message: self.period)
+        json.add("units", repeated: self.units)
+        json.add("unitCount", ProtoJSON.int32(self.unitCount), isDefault: self.unitCount == 0)
+        json.add(
+            "withoutDossierCount",
+            ProtoJSON.int32(self.withoutDossierCount),
+            isDefault: self.withoutDossierCount == 0
+        )
+        json.add(
+            "withoutOnlineDossierCount",
+            ProtoJSON.int32(self.withoutOnlineDossierCount),
+            isDefault: self.withoutOnlineDossierCount == 0
+        )
+        json.add("idleCount", ProtoJSON.int32(self.idleCount), isDefault: self.idleCount == 0)
+        json.add("parentCounts", message: self.parentCounts)
+        json.add("asOfSequence", ProtoJSON.int64(self.asOfSequence), isDefault: self.asOfSequence == 0)
+        return json.value
+    }
+}
+
+extension Motcua_Statistics_V1_GetTimeSeriesRequest: ProtoJSONConvertible {
+    /// The proto3 JSON object of the message (see ``ProtoJSONConvertible``).
+    public func jsonValue(includingDefaults: Bool) -> JSONValue {
+        var json = ProtoJSONObjectBuilder(includingDefaults: includingDefaults)
+        json.add("unitCode", ProtoJSON.string(self.unitCode), isDefault: self.unitCode.isEmpty)
+        json.add("period", message: self.period)
+        json.add("granularity", enum: self.granularity)
+        return json.value
+    }
+}
+
+extension Motcua_Statistics_V1_TimeSeriesPoint: ProtoJSONConvertible {
+    /// The proto3 JSON object of the message (see ``ProtoJSONConvertible``).
+    public func jsonValue(includingDefaults: Bool) -> JSONValue {
+        var json = ProtoJSONObjectBuilder(includingDefaults: includingDefaults)
+        json.add("start", message: self.start)
+        json.add("end", message: self.end)
+        json.add("newOnline", ProtoJSON.int64(self.newOnline), isDefault: self.newOnline == 0)
+        json.add("newDirect", ProtoJSON.int64(self.newDirect), isDefault: self.newDirect == 0)
+        json.add("newPostal", ProtoJSON.int64(self.newPostal), isDefault: self.newPostal == 0)
+        json.add("newAssisted", ProtoJSON.int64(self.newAssisted), isDefault: self.newAssisted == 0)
+        json.add("newTotal", ProtoJSON.int64(self.newTotal), isDefault: self.newTotal == 0)
+        json.add("resolvedTotal", ProtoJSON.int64(self.resolvedTotal), isDefault: self.resolvedTotal == 0)
+        json.add("resolvedLate", ProtoJSON.int64(self.resolvedLate), isDefault: self.resolvedLate == 0)
+        json.add("returned", ProtoJSON.int64(self.returned), isDefault: self.returned == 0)
+        json.add("inProgressTotal", ProtoJSON.int64(self.inProgressTotal), isDefault: self.inProgressTotal == 0)
+        json.add("onlineRate", ProtoJSON.double(self.onlineRate), isDefault: self.onlineRate.bitPattern == 0)
+        return json.value
+    }
+}
+
+extension Motcua_Statistics_V1_GetTimeSeriesResponse: ProtoJSONConvertible {
+    /// The proto3 JSON object of the message (see ``ProtoJSONConvertible``).
+    public func jsonValue(includingDefaults: Bool) -> JSONValue {
+        var json = ProtoJSONObjectBuilder(includingDefaults: includingDefaults)
+        json.add("unit", message: self.unit)
+        json.add("period", message: self.period)
+        json.add("granularity", enum: self.granularity)
+        json.add("points", repeated: self.points)
+        json.add("asOfSequence", ProtoJSON.int64(self.asOfSequence), isDefault: self.asOfSequence == 0)
+        return json.value
+    }
+}
+
+extension Motcua_Statistics_V1_GetServiceIndexRequest: ProtoJSONConvertible {
+    /// The proto3 JSON object of the message (see ``ProtoJSONConvertible``).
+    public func jsonValue(includingDefaults: Bool) -> JSONValue {
+        var json = ProtoJSONObjectBuilder(includingDefaults: includingDefaults)
+        json.add("unitCode", ProtoJSON.string(self.unitCode), isDefault: self.unitCode.isEmpty)
+        json.add("period", message: self.period)
+        return json.value
+    }
+}
+
+extension Motcua_Statistics_V1_Indicator: ProtoJSONConvertible {
+    /// The proto3 JSON object of the message (see ``ProtoJSONConvertible``).
+    public func jsonValue(includingDefaults: Bool) -> JSONValue {
+        var json = ProtoJSONObjectBuilder(includingDefaults: includingDefaults)
+        json.add("code", ProtoJSON.string(self.code), isDefault: self.code.isEmpty)
+        json.add("name", ProtoJSON.string(self.name), isDefault: self.name.isEmpty)
+        json.add("group", ProtoJSON.string(self.group), isDefault: self.group.isEmpty)
+        json.add("numerator", ProtoJSON.int64(self.numerator), isDefault: self.numerator == 0)
+        json.add("denominator", ProtoJSON.int64(self.denominator), isDefault: self.denominator == 0)
+        json.add("rate", ProtoJSON.double(self.rate), isDefault: self.rate.bitPattern == 0)
+        json.add("threshold", ProtoJSON.double(self.threshold), isDefault: self.threshold.bitPattern == 0)
+        json.add("maxPoints", ProtoJSON.double(self.maxPoints), isDefault: self.maxPoints.bitPattern == 0)
+        json.add("points", ProtoJSON.double(self.points), isDefault: self.points.bitPattern == 0)
+        json.add("method", ProtoJSON.string(self.method), isDefault: self.method.isEmpty)
+        return json.value
+    }
+}
+
+extension Motcua_Statistics_V1_ServiceIndex: ProtoJSONConvertible {
+    /// The proto3 JSON object of the message (see ``ProtoJSONConvertible``).
+    public func jsonValue(includingDefaults: Bool) -> JSONValue {
+        var json = ProtoJSONObjectBuilder(includingDefaults: includingDefaults)
+        json.add("unit", message: self.unit)
+        json.add("period", message: self.period)
+        json.add("indicators", repeated: self.indicators)
+        json.add("points", ProtoJSON.double(self.points), isDefault: self.points.bitPattern == 0)
+        json.add("maxPoints", ProtoJSON.double(self.maxPoints), isDefault: self.maxPoints.bitPattern == 0)
+        json.add("notSupported", repeated: self.notSupported, ProtoJSON.string)
+        json.add("asOfSequence", ProtoJSON.int64(self.asOfSequence), isDefault: self.asOfSequence == 0)
+        return json.value
+    }
+}
+
+extension Motcua_Statistics_V1_GetAdoptionGapsRequest: ProtoJSONConvertible {
+    /// The proto3 JSON object of the message (see ``ProtoJSONConvertible``).
+    public func jsonValue(includingDefaults: Bool) -> JSONValue {
+        var json = ProtoJSONObjectBuilder(includingDefaults: includingDefaults)
+        json.add("unitCode", ProtoJSON.string(self.unitCode), isDefault: self.unitCode.isEmpty)
+        json.add("period", message: self.period)
+        json.add("procedureLimit", ProtoJSON.int32(self.procedureLimit), isDefault: self.procedureLimit == 0)
+        json.add("includeWithoutGap", ProtoJSON.bool(self.includeWithoutGap), isDefault: !self.includeWithoutGap)
+        return json.value
+    }
+}
+
+extension Motcua_Statistics_V1_ProcedureGap: ProtoJSONConvertible {
+    /// The proto3 JSON object of the message (see ``ProtoJSONConvertible``).
+    public func jsonValue(includingDefaults: Bool) -> JSONValue {
+        var json = ProtoJSONObjectBuilder(includingDefaults: includingDefaults)
+        json.add("procedureCode", ProtoJSON.string(self.procedureCode), isDefault: self.procedureCode.isEmpty)
+        json.add("procedureName", ProtoJSON.string(self.procedureName), isDefault: self.procedureName.isEmpty)
+        json.add("field", ProtoJSON.string(self.field), isDefault: self.field.isEmpty)
+        json.add("onlineLevel", ProtoJSON.int32(self.onlineLevel), isDefault: self.onlineLevel == 0)
+        json.add("onlineScheme", enum: self.onlineScheme)
+        json.add("inPerson", ProtoJSON.int64(self.inPerson), isDefault: self.inPerson == 0)
+        json.add("online", ProtoJSON.int64(self.online), isDefault: self.online == 0)
+        return json.value
+    }
+}
+
+extension Motcua_Statistics_V1_CommuneGap: ProtoJSONConvertible {
+    /// The proto3 JSON object of the message (see ``ProtoJSONConvertible``).
+    public func jsonValue(includingDefaults: Bool) -> JSONValue {
+        var json = ProtoJSONObjectBuilder(includingDefaults: includingDefaults)
+        json.add("unit", message: self.unit)
+        json.add("rank", ProtoJSON.int32(self.rank), isDefault: self.rank == 0)
+        json.add(
+            "inPersonOnlineCapable",
+            ProtoJSON.int64(self.inPersonOnlineCapable),
+            isDefault: self.inPersonOnlineCapable == 0
+        )
+        json.add("online", ProtoJSON.int64(self.online), isDefault: self.online == 0)
+        json.add("newTotal", ProtoJSON.int64(self.newTotal), isDefault: self.newTotal == 0)
+        json.add("onlineShare", ProtoJSON.double(self.onlineShare), isDefault: self.onlineShare.bitPattern == 0)
+        json.add("procedures", repeated: self.procedures)
+        return json.value
+    }
+}
+
+extension Motcua_Statistics_V1_GetAdoptionGapsResponse: ProtoJSONConvertible {
+    /// The proto3 JSON object of the message (see ``ProtoJSONConvertible``).
+    public func jsonValue(includingDefaults: Bool) -> JSONValue {
+        var json = ProtoJSONObjectBuilder(includingDefaults: includingDefaults)
+        json.add("unit", message: self.unit)
+        json.add("period", message: self.period)
+        json.add("communes", repeated: self.communes)
+        json.add(
+            "totalInPersonOnlineCapable",
+            ProtoJSON.int64(self.totalInPersonOnlineCapable),
+            isDefault: self.totalInPersonOnlineCapable == 0
+        )
+        json.add("asOfSequence", ProtoJSON.int64(self.asOfSequence), isDefault: self.asOfSequence == 0)
+        return json.value
+    }
+}
+
+extension Motcua_Statistics_V1_GetFeedStatusRequest: ProtoJSONConvertible {
+    /// The proto3 JSON object of the message (see ``ProtoJSONConvertible``).
+    public func jsonValue(includingDefaults: Bool) -> JSONValue {
+        .object([:])
+    }
+}
+
+extension Motcua_Statistics_V1_FeedStatus: ProtoJSONConvertible {
+    /// The proto3 JSON object of the message (see ``ProtoJSONConvertible``).
+    public func jsonValue(includingDefaults: Bool) -> JSONValue {
+        var json = ProtoJSONObjectBuilder(includingDefaults: includingDefaults)
+        json.add("state", enum: self.state)
+        json.add("appliedSequence", ProtoJSON.int64(self.appliedSequence), isDefault: self.appliedSequence == 0)
+        json.add("headSequence", ProtoJSON.int64(self.headSequence), isDefault: self.headSequence == 0)
+        json.add(
+            "submissionAddress",
+            ProtoJSON.string(self.submissionAddress),
+            isDefault: self.submissionAddress.isEmpty
+        )
+        json.add("eventsApplied", ProtoJSON.int64(self.eventsApplied), isDefault: self.eventsApplied == 0)
+        json.add("connections", ProtoJSON.int64(self.connections), isDefault: self.connections == 0)
+        json.add("lastError", ProtoJSON.string(self.lastError), isDefault: self.lastError.isEmpty)
+        json.add("lastAppliedAt", message: self.lastAppliedAt)
+        json.add("dossiers", ProtoJSON.int64(self.dossiers), isDefault: self.dossiers == 0)
+        return json.value
+    }
+}

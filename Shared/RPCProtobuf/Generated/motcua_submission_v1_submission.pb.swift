@@ -2415,3 +2415,502 @@ extension Motcua_Submission_V1_StreamEventsResponse: ProtobufCBridged {
         }
     }
 }
+
+// MARK: - proto3 JSON
+
+extension Motcua_Submission_V1_DossierStatus: ProtoJSONEnum {
+    /// The name declared in the proto, or nil for an undeclared value.
+    public var protoName: String? {
+        switch self.rawValue {
+        case 0: "DOSSIER_STATUS_UNSPECIFIED"
+        case 1: "DOSSIER_STATUS_NEW"
+        case 2: "DOSSIER_STATUS_ACCEPTED"
+        case 3: "DOSSIER_STATUS_REJECTED"
+        case 4: "DOSSIER_STATUS_PROCESSING"
+        case 5: "DOSSIER_STATUS_SUPPLEMENT_REQUESTED"
+        case 6: "DOSSIER_STATUS_PAYMENT_REQUESTED"
+        case 7: "DOSSIER_STATUS_WITHDRAWN"
+        case 8: "DOSSIER_STATUS_STOPPED"
+        case 9: "DOSSIER_STATUS_RESOLVED"
+        case 10: "DOSSIER_STATUS_RESULT_RETURNED"
+        default: nil
+        }
+    }
+}
+
+extension Motcua_Submission_V1_Channel: ProtoJSONEnum {
+    /// The name declared in the proto, or nil for an undeclared value.
+    public var protoName: String? {
+        switch self.rawValue {
+        case 0: "CHANNEL_UNSPECIFIED"
+        case 1: "CHANNEL_DIRECT"
+        case 2: "CHANNEL_ONLINE"
+        case 3: "CHANNEL_POSTAL"
+        default: nil
+        }
+    }
+}
+
+extension Motcua_Submission_V1_DossierAction: ProtoJSONEnum {
+    /// The name declared in the proto, or nil for an undeclared value.
+    public var protoName: String? {
+        switch self.rawValue {
+        case 0: "DOSSIER_ACTION_UNSPECIFIED"
+        case 1: "DOSSIER_ACTION_SUBMIT"
+        case 2: "DOSSIER_ACTION_ACCEPT"
+        case 3: "DOSSIER_ACTION_REJECT"
+        case 4: "DOSSIER_ACTION_START_PROCESSING"
+        case 5: "DOSSIER_ACTION_REQUEST_SUPPLEMENT"
+        case 6: "DOSSIER_ACTION_RECEIVE_SUPPLEMENT"
+        case 7: "DOSSIER_ACTION_REQUEST_PAYMENT"
+        case 8: "DOSSIER_ACTION_RECORD_PAYMENT"
+        case 9: "DOSSIER_ACTION_RESOLVE"
+        case 10: "DOSSIER_ACTION_RETURN_RESULT"
+        case 11: "DOSSIER_ACTION_WITHDRAW"
+        case 12: "DOSSIER_ACTION_STOP_PROCESSING"
+        case 13: "DOSSIER_ACTION_ISSUE_APOLOGY"
+        default: nil
+        }
+    }
+}
+
+extension Motcua_Submission_V1_PaymentMethod: ProtoJSONEnum {
+    /// The name declared in the proto, or nil for an undeclared value.
+    public var protoName: String? {
+        switch self.rawValue {
+        case 0: "PAYMENT_METHOD_UNSPECIFIED"
+        case 1: "PAYMENT_METHOD_AT_DESK"
+        case 2: "PAYMENT_METHOD_ONLINE_NATIONAL_PORTAL"
+        case 3: "PAYMENT_METHOD_ONLINE_PROVINCIAL_PORTAL"
+        default: nil
+        }
+    }
+}
+
+extension Motcua_Submission_V1_Applicant: ProtoJSONConvertible {
+    /// The proto3 JSON object of the message (see ``ProtoJSONConvertible``).
+    public func jsonValue(includingDefaults: Bool) -> JSONValue {
+        var json = ProtoJSONObjectBuilder(includingDefaults: includingDefaults)
+        json.add("fullName", ProtoJSON.string(self.fullName), isDefault: self.fullName.isEmpty)
+        json.add("idNumber", ProtoJSON.string(self.idNumber), isDefault: self.idNumber.isEmpty)
+        json.add("phone", ProtoJSON.string(self.phone), isDefault: self.phone.isEmpty)
+        json.add("email", ProtoJSON.string(self.email), isDefault: self.email.isEmpty)
+        json.add("address", ProtoJSON.string(self.address), isDefault: self.address.isEmpty)
+        return json.value
+    }
+}
+
+extension Motcua_Submission_V1_Attachment: ProtoJSONConvertible {
+    /// The proto3 JSON object of the message (see ``ProtoJSONConvertible``).
+    public func jsonValue(includingDefaults: Bool) -> JSONValue {
+        var json = ProtoJSONObjectBuilder(includingDefaults: includingDefaults)
+        json.add("name", ProtoJSON.string(self.name), isDefault: self.name.isEmpty)
+        json.add("component", ProtoJSON.string(self.component), isDefault: self.component.isEmpty)
+        json.add("mediaType", ProtoJSON.string(self.mediaType), isDefault: self.mediaType.isEmpty)
+        json.add("sizeBytes", ProtoJSON.int64(self.sizeBytes), isDefault: self.sizeBytes == 0)
+        json.add("sha256", ProtoJSON.string(self.sha256), isDefault: self.sha256.isEmpty)
+        return json.value
+    }
+}
+
+extension Motcua_Submission_V1_Apology: ProtoJSONConvertible {
+    /// The proto3 JSON object of the message (see ``ProtoJSONConvertible``).
+    public func jsonValue(includingDefaults: Bool) -> JSONValue {
+        var json = ProtoJSONObjectBuilder(includingDefaults: includingDefaults)
+        json.add("newDate", message: self.newDate)
+        json.add("reason", ProtoJSON.string(self.reason), isDefault: self.reason.isEmpty)
+        return json.value
+    }
+}
+
+extension Motcua_Submission_V1_Payment: ProtoJSONConvertible {
+    /// The proto3 JSON object of the message (see ``ProtoJSONConvertible``).
+    public func jsonValue(includingDefaults: Bool) -> JSONValue {
+        var json = ProtoJSONObjectBuilder(includingDefaults: includingDefaults)
+        json.add("method", enum: self.method)
+        json.add("amountVnd", ProtoJSON.int64(self.amountVnd), isDefault: self.amountVnd == 0)
+        return json.value
+    }
+}
+
+extension Motcua_Submission_V1_HistoryEntry: ProtoJSONConvertible {
+    /// The proto3 JSON object of the message (see ``ProtoJSONConvertible``).
+    public func jsonValue(includingDefaults: Bool) -> JSONValue {
+        var json = ProtoJSONObjectBuilder(includingDefaults: includingDefaults)
+        json.add("step", ProtoJSON.int32(self.step), isDefault: self.step == 0)
+        json.add("action", enum: self.action)
+        json.add("fromStatus", enum: self.fromStatus)
+        json.add("status", enum: self.status)
+        json.add("occurredAt", message: self.occurredAt)
+        json.add("recordedAt", message: self.recordedAt)
+        json.add("actor", ProtoJSON.string(self.actor), isDefault: self.actor.isEmpty)
+        json.add("note", ProtoJSON.string(self.note), isDefault: self.note.isEmpty)
+        json.add("apology", message: self.apology)
+        json.add("payment", message: self.payment)
+        json.add("dueDate", message: self.dueDate)
+        return json.value
+    }
+}
+
+extension Motcua_Submission_V1_ImportOrigin: ProtoJSONConvertible {
+    /// The proto3 JSON object of the message (see ``ProtoJSONConvertible``).
+    public func jsonValue(includingDefaults: Bool) -> JSONValue {
+        var json = ProtoJSONObjectBuilder(includingDefaults: includingDefaults)
+        json.add("sourceSystem", ProtoJSON.string(self.sourceSystem), isDefault: self.sourceSystem.isEmpty)
+        json.add("sourceId", ProtoJSON.string(self.sourceID), isDefault: self.sourceID.isEmpty)
+        return json.value
+    }
+}
+
+extension Motcua_Submission_V1_Dossier: ProtoJSONConvertible {
+    /// The proto3 JSON object of the message (see ``ProtoJSONConvertible``).
+    public func jsonValue(includingDefaults: Bool) -> JSONValue {
+        var json = ProtoJSONObjectBuilder(includingDefaults: includingDefaults)
+        json.add("code", ProtoJSON.string(self.code), isDefault: self.code.isEmpty)
+        json.add("procedureCode", ProtoJSON.string(self.procedureCode), isDefault: self.procedureCode.isEmpty)
+        json.add("procedureName", ProtoJSON.string(self.procedureName), isDefault: self.procedureName.isEmpty)
+        json.add("procedureField", ProtoJSON.string(self.procedureField), isDefault: self.procedureField.isEmpty)
+        json.add("unitCode", ProtoJSON.string(self.unitCode), isDefault: self.unitCode.isEmpty)
+        json.add("unitName", ProtoJSON.string(self.unitName), isDefault: self.unitName.isEmpty)
+        json.add("channel", enum: self.channel)
+        json.add("assistedByStaff", ProtoJSON.bool(self.assistedByStaff), isDefault: !self.assistedByStaff)
+        json.add("status", enum: self.status)
+        json.add("version", ProtoJSON.int64(self.version), isDefault: self.version == 0)
+        json.add("applicant", message: self.applicant)
+        json.add("attachments", repeated: self.attachments)
+        json.add("receivedAt", message: self.receivedAt)
+        json.add("receivedOn", message: self.receivedOn)
+        json.add("legalDeadline", message: self.legalDeadline)
+        json.add("onlineLevel", ProtoJSON.int32(self.onlineLevel), isDefault: self.onlineLevel == 0)
+        json.add("onlineScheme", enum: self.onlineScheme)
+        json.add("feeBearing", ProtoJSON.bool(self.feeBearing), isDefault: !self.feeBearing)
+        json.add("dueDate", message: self.dueDate)
+        json.add("dueAt", message: self.dueAt)
+        json.add("promisedDate", message: self.promisedDate)
+        json.add(
+            "supplementRequests",
+            ProtoJSON.int32(self.supplementRequests),
+            isDefault: self.supplementRequests == 0
+        )
+        json.add("apologies", ProtoJSON.int32(self.apologies), isDefault: self.apologies == 0)
+        json.add("pausedSince", message: self.pausedSince)
+        json.add("finishedAt", message: self.finishedAt)
+        json.add("returnedAt", message: self.returnedAt)
+        json.add("history", repeated: self.history)
+        json.add("origin", message: self.origin)
+        json.add("updatedAt", message: self.updatedAt)
+        return json.value
+    }
+}
+
+extension Motcua_Submission_V1_DossierSummary: ProtoJSONConvertible {
+    /// The proto3 JSON object of the message (see ``ProtoJSONConvertible``).
+    public func jsonValue(includingDefaults: Bool) -> JSONValue {
+        var json = ProtoJSONObjectBuilder(includingDefaults: includingDefaults)
+        json.add("code", ProtoJSON.string(self.code), isDefault: self.code.isEmpty)
+        json.add("procedureCode", ProtoJSON.string(self.procedureCode), isDefault: self.procedureCode.isEmpty)
+        json.add("procedureName", ProtoJSON.string(self.procedureName), isDefault: self.procedureName.isEmpty)
+        json.add("unitCode", ProtoJSON.string(self.unitCode), isDefault: self.unitCode.isEmpty)
+        json.add("channel", enum: self.channel)
+        json.add("assistedByStaff", ProtoJSON.bool(self.assistedByStaff), isDefault: !self.assistedByStaff)
+        json.add("status", enum: self.status)
+        json.add("version", ProtoJSON.int64(self.version), isDefault: self.version == 0)
+        json.add("applicantName", ProtoJSON.string(self.applicantName), isDefault: self.applicantName.isEmpty)
+        json.add("receivedAt", message: self.receivedAt)
+        json.add("dueDate", message: self.dueDate)
+        json.add("promisedDate", message: self.promisedDate)
+        json.add("finishedAt", message: self.finishedAt)
+        return json.value
+    }
+}
+
+extension Motcua_Submission_V1_SubmitDossierRequest: ProtoJSONConvertible {
+    /// The proto3 JSON object of the message (see ``ProtoJSONConvertible``).
+    public func jsonValue(includingDefaults: Bool) -> JSONValue {
+        var json = ProtoJSONObjectBuilder(includingDefaults: includingDefaults)
+        json.add("caller", ProtoJSON.string(self.caller), isDefault: self.caller.isEmpty)
+        json.add("requestId", ProtoJSON.string(self.requestID), isDefault: self.requestID.isEmpty)
+        json.add("procedureCode", ProtoJSON.string(self.procedureCode), isDefault: self.procedureCode.isEmpty)
+        json.add("unitCode", ProtoJSON.string(self.unitCode), isDefault: self.unitCode.isEmpty)
+        json.add("channel", enum: self.channel)
+        json.add("assistedByStaff", ProtoJSON.bool(self.assistedByStaff), isDefault: !self.assistedByStaff)
+        json.add("applicant", message: self.applicant)
+        json.add("attachments", repeated: self.attachments)
+        json.add("receivedBy", ProtoJSON.string(self.receivedBy), isDefault: self.receivedBy.isEmpty)
+        json.add("note", ProtoJSON.string(self.note), isDefault: self.note.isEmpty)
+        return json.value
+    }
+}
+
+extension Motcua_Submission_V1_SubmitDossierResponse: ProtoJSONConvertible {
+    /// The proto3 JSON object of the message (see ``ProtoJSONConvertible``).
+    public func jsonValue(includingDefaults: Bool) -> JSONValue {
+        var json = ProtoJSONObjectBuilder(includingDefaults: includingDefaults)
+        json.add("dossier", message: self.dossier)
+        json.add("replayed", ProtoJSON.bool(self.replayed), isDefault: !self.replayed)
+        return json.value
+    }
+}
+
+extension Motcua_Submission_V1_GetDossierRequest: ProtoJSONConvertible {
+    /// The proto3 JSON object of the message (see ``ProtoJSONConvertible``).
+    public func jsonValue(includingDefaults: Bool) -> JSONValue {
+        var json = ProtoJSONObjectBuilder(includingDefaults: includingDefaults)
+        json.add("code", ProtoJSON.string(self.code), isDefault: self.code.isEmpty)
+        return json.value
+    }
+}
+
+extension Motcua_Submission_V1_LookupDossierRequest: ProtoJSONConvertible {
+    /// The proto3 JSON object of the message (see ``ProtoJSONConvertible``).
+    public func jsonValue(includingDefaults: Bool) -> JSONValue {
+        var json = ProtoJSONObjectBuilder(includingDefaults: includingDefaults)
+        json.add("code", ProtoJSON.string(self.code), isDefault: self.code.isEmpty)
+        json.add("idNumber", ProtoJSON.string(self.idNumber), isDefault: self.idNumber.isEmpty)
+        return json.value
+    }
+}
+
+extension Motcua_Submission_V1_PublicHistoryEntry: ProtoJSONConvertible {
+    /// The proto3 JSON object of the message (see ``ProtoJSONConvertible``).
+    public func jsonValue(includingDefaults: Bool) -> JSONValue {
+        var json = ProtoJSONObjectBuilder(includingDefaults: includingDefaults)
+        json.add("action", enum: self.action)
+        json.add("status", enum: self.status)
+        json.add("occurredAt", message: self.occurredAt)
+        json.add("notice", ProtoJSON.string(self.notice), isDefault: self.notice.isEmpty)
+        json.add("apology", message: self.apology)
+        return json.value
+    }
+}
+
+extension Motcua_Submission_V1_DossierPublicView: ProtoJSONConvertible {
+    /// The proto3 JSON object of the message (see ``ProtoJSONConvertible``).
+    public func jsonValue(includingDefaults: Bool) -> JSONValue {
+        var json = ProtoJSONObjectBuilder(includingDefaults: includingDefaults)
+        json.add("code", ProtoJSON.string(self.code), isDefault: self.code.isEmpty)
+        json.add("procedureCode", ProtoJSON.string(self.procedureCode), isDefault: self.procedureCode.isEmpty)
+        json.add("procedureName", ProtoJSON.string(self.procedureName), isDefault: self.procedureName.isEmpty)
+        json.add("unitCode", ProtoJSON.string(self.unitCode), isDefault: self.unitCode.isEmpty)
+        json.add("unitName", ProtoJSON.string(self.unitName), isDefault: self.unitName.isEmpty)
+        json.add("status", enum: self.status)
+        json.add("statusName", ProtoJSON.string(self.statusName), isDefault: self.statusName.isEmpty)
+        json.add("receivedAt", message: self.receivedAt)
+        json.add("dueDate", message: self.dueDate)
+        json.add("promisedDate", message: self.promisedDate)
+        json.add("finishedAt", message: self.finishedAt)
+        json.add("returnedAt", message: self.returnedAt)
+        json.add("history", repeated: self.history)
+        return json.value
+    }
+}
+
+extension Motcua_Submission_V1_ListDossiersRequest: ProtoJSONConvertible {
+    /// The proto3 JSON object of the message (see ``ProtoJSONConvertible``).
+    public func jsonValue(includingDefaults: Bool) -> JSONValue {
+        var json = ProtoJSONObjectBuilder(includingDefaults: includingDefaults)
+        json.add("unitCode", ProtoJSON.string(self.unitCode), isDefault: self.unitCode.isEmpty)
+        json.add("procedureCode", ProtoJSON.string(self.procedureCode), isDefault: self.procedureCode.isEmpty)
+        json.add("statuses", repeated: self.statuses)
+        json.add("channel", enum: self.channel)
+        json.add("receivedFrom", message: self.receivedFrom)
+        json.add("receivedTo", message: self.receivedTo)
+        json.add("pageSize", ProtoJSON.int32(self.pageSize), isDefault: self.pageSize == 0)
+        json.add("pageToken", ProtoJSON.string(self.pageToken), isDefault: self.pageToken.isEmpty)
+        return json.value
+    }
+}
+
+extension Motcua_Submission_V1_ListDossiersResponse: ProtoJSONConvertible {
+    /// The proto3 JSON object of the message (see ``ProtoJSONConvertible``).
+    public func jsonValue(includingDefaults: Bool) -> JSONValue {
+        var json = ProtoJSONObjectBuilder(includingDefaults: includingDefaults)
+        json.add("dossiers", repeated: self.dossiers)
+        json.add("nextPageToken", ProtoJSON.string(self.nextPageToken), isDefault: self.nextPageToken.isEmpty)
+        json.add("totalSize", ProtoJSON.int32(self.totalSize), isDefault: self.totalSize == 0)
+        return json.value
+    }
+}
+
+extension Motcua_Submission_V1_TransitionDossierRequest: ProtoJSONConvertible {
+    /// The proto3 JSON object of the message (see ``ProtoJSONConvertible``).
+    public func jsonValue(includingDefaults: Bool) -> JSONValue {
+        var json = ProtoJSONObjectBuilder(includingDefaults: includingDefaults)
+        json.add("code", ProtoJSON.string(self.code), isDefault: self.code.isEmpty)
+        json.add("action", enum: self.action)
+        json.add("expectedVersion", ProtoJSON.int64(self.expectedVersion), isDefault: self.expectedVersion == 0)
+        json.add("actor", ProtoJSON.string(self.actor), isDefault: self.actor.isEmpty)
+        json.add("note", ProtoJSON.string(self.note), isDefault: self.note.isEmpty)
+        json.add("apology", message: self.apology)
+        json.add("payment", message: self.payment)
+        json.add("caller", ProtoJSON.string(self.caller), isDefault: self.caller.isEmpty)
+        json.add("requestId", ProtoJSON.string(self.requestID), isDefault: self.requestID.isEmpty)
+        return json.value
+    }
+}
+
+extension Motcua_Submission_V1_TransitionDossierResponse: ProtoJSONConvertible {
+    /// The proto3 JSON object of the message (see ``ProtoJSONConvertible``).
+    public func jsonValue(includingDefaults: Bool) -> JSONValue {
+        var json = ProtoJSONObjectBuilder(includingDefaults: includingDefaults)
+        json.add("dossier", message: self.dossier)
+        json.add("replayed", ProtoJSON.bool(self.replayed), isDefault: !self.replayed)
+        return json.value
+    }
+}
+
+extension Motcua_Submission_V1_ImportedStep: ProtoJSONConvertible {
+    /// The proto3 JSON object of the message (see ``ProtoJSONConvertible``).
+    public func jsonValue(includingDefaults: Bool) -> JSONValue {
+        var json = ProtoJSONObjectBuilder(includingDefaults: includingDefaults)
+        json.add("action", enum: self.action)
+        json.add("occurredAt", message: self.occurredAt)
+        json.add("actor", ProtoJSON.string(self.actor), isDefault: self.actor.isEmpty)
+        json.add("note", ProtoJSON.string(self.note), isDefault: self.note.isEmpty)
+        json.add("apology", message: self.apology)
+        json.add("payment", message: self.payment)
+        json.add("status", enum: self.status)
+        return json.value
+    }
+}
+
+extension Motcua_Submission_V1_ImportedDossier: ProtoJSONConvertible {
+    /// The proto3 JSON object of the message (see ``ProtoJSONConvertible``).
+    public func jsonValue(includingDefaults: Bool) -> JSONValue {
+        var json = ProtoJSONObjectBuilder(includingDefaults: includingDefaults)
+        json.add("sourceSystem", ProtoJSON.string(self.sourceSystem), isDefault: self.sourceSystem.isEmpty)
+        json.add("sourceId", ProtoJSON.string(self.sourceID), isDefault: self.sourceID.isEmpty)
+        json.add("code", ProtoJSON.string(self.code), isDefault: self.code.isEmpty)
+        json.add("procedureCode", ProtoJSON.string(self.procedureCode), isDefault: self.procedureCode.isEmpty)
+        json.add("unitCode", ProtoJSON.string(self.unitCode), isDefault: self.unitCode.isEmpty)
+        json.add("channel", enum: self.channel)
+        json.add("assistedByStaff", ProtoJSON.bool(self.assistedByStaff), isDefault: !self.assistedByStaff)
+        json.add("applicant", message: self.applicant)
+        json.add("attachments", repeated: self.attachments)
+        json.add("receivedAt", message: self.receivedAt)
+        json.add("dueDate", message: self.dueDate)
+        json.add("receivedBy", ProtoJSON.string(self.receivedBy), isDefault: self.receivedBy.isEmpty)
+        json.add("history", repeated: self.history)
+        return json.value
+    }
+}
+
+extension Motcua_Submission_V1_ImportDossiersRequest: ProtoJSONConvertible {
+    /// The proto3 JSON object of the message (see ``ProtoJSONConvertible``).
+    public func jsonValue(includingDefaults: Bool) -> JSONValue {
+        var json = ProtoJSONObjectBuilder(includingDefaults: includingDefaults)
+        json.add("dossiers", repeated: self.dossiers)
+        return json.value
+    }
+}
+
+extension Motcua_Submission_V1_ImportedDossierResult: ProtoJSONConvertible {
+    /// The proto3 JSON object of the message (see ``ProtoJSONConvertible``).
+    public func jsonValue(includingDefaults: Bool) -> JSONValue {
+        var json = ProtoJSONObjectBuilder(includingDefaults: includingDefaults)
+        json.add("position", ProtoJSON.int32(self.position), isDefault: self.position == 0)
+        json.add("sourceId", ProtoJSON.string(self.sourceID), isDefault: self.sourceID.isEmpty)
+        json.add("code", ProtoJSON.string(self.code), isDefault: self.code.isEmpty)
+        json.add("alreadyImported", ProtoJSON.bool(self.alreadyImported), isDefault: !self.alreadyImported)
+        return json.value
+    }
+}
+
+extension Motcua_Submission_V1_RejectedDossier: ProtoJSONConvertible {
+    /// The proto3 JSON object of the message (see ``ProtoJSONConvertible``).
+    public func jsonValue(includingDefaults: Bool) -> JSONValue {
+        var json = ProtoJSONObjectBuilder(includingDefaults: includingDefaults)
+        json.add("position", ProtoJSON.int32(self.position), isDefault: self.position == 0)
+        json.add("sourceSystem", ProtoJSON.string(self.sourceSystem), isDefault: self.sourceSystem.isEmpty)
+        json.add("sourceId", ProtoJSON.string(self.sourceID), isDefault: self.sourceID.isEmpty)
+        json.add("field", ProtoJSON.string(self.field), isDefault: self.field.isEmpty)
+        json.add("reason", ProtoJSON.string(self.reason), isDefault: self.reason.isEmpty)
+        return json.value
+    }
+}
+
+extension Motcua_Submission_V1_ImportDossiersResponse: ProtoJSONConvertible {
+    /// The proto3 JSON object of the message (see ``ProtoJSONConvertible``).
+    public func jsonValue(includingDefaults: Bool) -> JSONValue {
+        var json = ProtoJSONObjectBuilder(includingDefaults: includingDefaults)
+        json.add("received", ProtoJSON.int32(self.received), isDefault: self.received == 0)
+        json.add("imported", ProtoJSON.int32(self.imported), isDefault: self.imported == 0)
+        json.add("alreadyImported", ProtoJSON.int32(self.alreadyImported), isDefault: self.alreadyImported == 0)
+        json.add("results", repeated: self.results)
+        json.add("rejected", repeated: self.rejected)
+        return json.value
+    }
+}
+
+extension Motcua_Submission_V1_StreamEventsRequest: ProtoJSONConvertible {
+    /// The proto3 JSON object of the message (see ``ProtoJSONConvertible``).
+    public func jsonValue(includingDefaults: Bool) -> JSONValue {
+        var json = ProtoJSONObjectBuilder(includingDefaults: includingDefaults)
+        json.add("afterSequence", ProtoJSON.int64(self.afterSequence), isDefault: self.afterSequence == 0)
+        return json.value
+    }
+}
+
+extension Motcua_Submission_V1_StreamStarted: ProtoJSONConvertible {
+    /// The proto3 JSON object of the message (see ``ProtoJSONConvertible``).
+    public func jsonValue(includingDefaults: Bool) -> JSONValue {
+        var json = ProtoJSONObjectBuilder(includingDefaults: includingDefaults)
+        json.add("currentSequence", ProtoJSON.int64(self.currentSequence), isDefault: self.currentSequence == 0)
+        json.add("resetRequired", ProtoJSON.bool(self.resetRequired), isDefault: !self.resetRequired)
+        return json.value
+    }
+}
+
+extension Motcua_Submission_V1_DossierEvent: ProtoJSONConvertible {
+    /// The proto3 JSON object of the message (see ``ProtoJSONConvertible``).
+    public func jsonValue(includingDefaults: Bool) -> JSONValue {
+        var json = ProtoJSONObjectBuilder(includingDefaults: includingDefaults)
+        json.add("sequence", ProtoJSON.int64(self.sequence), isDefault: self.sequence == 0)
+        json.add("dossierCode", ProtoJSON.string(self.dossierCode), isDefault: self.dossierCode.isEmpty)
+        json.add("dossierVersion", ProtoJSON.int64(self.dossierVersion), isDefault: self.dossierVersion == 0)
+        json.add("action", enum: self.action)
+        json.add("fromStatus", enum: self.fromStatus)
+        json.add("status", enum: self.status)
+        json.add("occurredAt", message: self.occurredAt)
+        json.add("recordedAt", message: self.recordedAt)
+        json.add("imported", ProtoJSON.bool(self.imported), isDefault: !self.imported)
+        json.add("unitCode", ProtoJSON.string(self.unitCode), isDefault: self.unitCode.isEmpty)
+        json.add("procedureCode", ProtoJSON.string(self.procedureCode), isDefault: self.procedureCode.isEmpty)
+        json.add("procedureField", ProtoJSON.string(self.procedureField), isDefault: self.procedureField.isEmpty)
+        json.add("onlineLevel", ProtoJSON.int32(self.onlineLevel), isDefault: self.onlineLevel == 0)
+        json.add("onlineScheme", enum: self.onlineScheme)
+        json.add("feeBearing", ProtoJSON.bool(self.feeBearing), isDefault: !self.feeBearing)
+        json.add("legalDeadline", message: self.legalDeadline)
+        json.add("channel", enum: self.channel)
+        json.add("assistedByStaff", ProtoJSON.bool(self.assistedByStaff), isDefault: !self.assistedByStaff)
+        json.add("receivedAt", message: self.receivedAt)
+        json.add("receivedOn", message: self.receivedOn)
+        json.add("dueDate", message: self.dueDate)
+        json.add("promisedDate", message: self.promisedDate)
+        json.add(
+            "supplementRequests",
+            ProtoJSON.int32(self.supplementRequests),
+            isDefault: self.supplementRequests == 0
+        )
+        json.add("apologies", ProtoJSON.int32(self.apologies), isDefault: self.apologies == 0)
+        json.add("pausedSince", message: self.pausedSince)
+        json.add("finishedAt", message: self.finishedAt)
+        json.add("payment", message: self.payment)
+        json.add("apology", message: self.apology)
+        return json.value
+    }
+}
+
+extension Motcua_Submission_V1_StreamEventsResponse: ProtoJSONConvertible {
+    /// The proto3 JSON object of the message (see ``ProtoJSONConvertible``).
+    public func jsonValue(includingDefaults: Bool) -> JSONValue {
+        var json = ProtoJSONObjectBuilder(includingDefaults: includingDefaults)
+        if case .started(let value)? = self.message {
+            json.add("started", message: value)
+        }
+        if case .event(let value)? = self.message {
+            json.add("event", message: value)
+        }
+        return json.value
+    }
+}
