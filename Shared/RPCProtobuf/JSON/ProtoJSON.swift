@@ -94,7 +94,8 @@ public struct ProtoJSONObjectBuilder {
     /// Adds a repeated message or enum field: left out when empty, unless defaults are included.
     public mutating func add(_ name: String, repeated values: [some ProtoJSONConvertible]) {
         let includingDefaults = self.includingDefaults
-        self.add(name, .array(values.map { $0.jsonValue(includingDefaults: includingDefaults) }), isDefault: values.isEmpty)
+        self.add(
+            name, .array(values.map { $0.jsonValue(includingDefaults: includingDefaults) }), isDefault: values.isEmpty)
     }
 
     /// Adds a repeated scalar field: left out when empty, unless defaults are included.
@@ -121,7 +122,9 @@ public struct ProtoJSONObjectBuilder {
         key: (Key) -> String
     ) {
         let includingDefaults = self.includingDefaults
-        self.add(name, map: map, by: areInIncreasingOrder, key: key) { $0.jsonValue(includingDefaults: includingDefaults) }
+        self.add(name, map: map, by: areInIncreasingOrder, key: key) {
+            $0.jsonValue(includingDefaults: includingDefaults)
+        }
     }
 
     /// The object.
