@@ -33,6 +33,7 @@ let package = Package(
         .executable(name: "interop-client", targets: ["InteropClient"]),
         .executable(name: "greeter-server", targets: ["GreeterServer"]),
         .executable(name: "catalog-server", targets: ["CatalogServer"]),
+        .executable(name: "motcua", targets: ["MotCua"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
@@ -140,6 +141,21 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        // MARK: - Command-line client
+
+        .target(
+            name: "MotCuaCLI",
+            dependencies: ["RPCCore", "RPCProtobuf", "RPCTransportHTTP2", "DomainModel", argumentParser, logging],
+            path: "Services/CLI/MotCuaCLI",
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "MotCua",
+            dependencies: ["MotCuaCLI"],
+            path: "Services/CLI/MotCua",
+            swiftSettings: swiftSettings
+        ),
+
         // MARK: - Test and benchmark servers
 
         .target(
@@ -191,6 +207,12 @@ let package = Package(
             name: "RPCProtobufTests",
             dependencies: ["RPCCore", "RPCProtobuf"],
             path: "Tests/RPCProtobufTests",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "MotCuaCLITests",
+            dependencies: ["MotCuaCLI", "RPCCore", "RPCProtobuf", "DomainModel", argumentParser],
+            path: "Tests/MotCuaCLITests",
             swiftSettings: swiftSettings
         ),
         .testTarget(

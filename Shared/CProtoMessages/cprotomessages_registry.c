@@ -15,7 +15,10 @@
 #include "grpc/testing/test.pb-c.h"
 #include "helloworld/helloworld.pb-c.h"
 #include "motcua/catalog/v1/catalog.pb-c.h"
+#include "motcua/statistics/v1/statistics.pb-c.h"
+#include "motcua/submission/v1/submission.pb-c.h"
 #include "motcua/testing/v1/codec_test.pb-c.h"
+#include "motcua/testing/v1/json_test.pb-c.h"
 
 static const ProtobufCMessageDescriptor *const all_descriptors[] = {
     &google__protobuf__duration__descriptor,
@@ -91,6 +94,57 @@ static const ProtobufCMessageDescriptor *const all_descriptors[] = {
     &motcua__catalog__v1__watch_started__descriptor,
     &motcua__catalog__v1__catalog_change__descriptor,
     &motcua__catalog__v1__watch_catalog_response__descriptor,
+    &motcua__statistics__v1__period__descriptor,
+    &motcua__statistics__v1__unit_ref__descriptor,
+    &motcua__statistics__v1__counts__descriptor,
+    &motcua__statistics__v1__get_report_request__descriptor,
+    &motcua__statistics__v1__report_row__descriptor,
+    &motcua__statistics__v1__report__descriptor,
+    &motcua__statistics__v1__watch_report_request__descriptor,
+    &motcua__statistics__v1__watch_report_response__descriptor,
+    &motcua__statistics__v1__list_unit_activity_request__descriptor,
+    &motcua__statistics__v1__unit_activity__descriptor,
+    &motcua__statistics__v1__list_unit_activity_response__descriptor,
+    &motcua__statistics__v1__get_time_series_request__descriptor,
+    &motcua__statistics__v1__time_series_point__descriptor,
+    &motcua__statistics__v1__get_time_series_response__descriptor,
+    &motcua__statistics__v1__get_service_index_request__descriptor,
+    &motcua__statistics__v1__indicator__descriptor,
+    &motcua__statistics__v1__service_index__descriptor,
+    &motcua__statistics__v1__get_adoption_gaps_request__descriptor,
+    &motcua__statistics__v1__procedure_gap__descriptor,
+    &motcua__statistics__v1__commune_gap__descriptor,
+    &motcua__statistics__v1__get_adoption_gaps_response__descriptor,
+    &motcua__statistics__v1__get_feed_status_request__descriptor,
+    &motcua__statistics__v1__feed_status__descriptor,
+    &motcua__submission__v1__applicant__descriptor,
+    &motcua__submission__v1__attachment__descriptor,
+    &motcua__submission__v1__apology__descriptor,
+    &motcua__submission__v1__payment__descriptor,
+    &motcua__submission__v1__history_entry__descriptor,
+    &motcua__submission__v1__import_origin__descriptor,
+    &motcua__submission__v1__dossier__descriptor,
+    &motcua__submission__v1__dossier_summary__descriptor,
+    &motcua__submission__v1__submit_dossier_request__descriptor,
+    &motcua__submission__v1__submit_dossier_response__descriptor,
+    &motcua__submission__v1__get_dossier_request__descriptor,
+    &motcua__submission__v1__lookup_dossier_request__descriptor,
+    &motcua__submission__v1__public_history_entry__descriptor,
+    &motcua__submission__v1__dossier_public_view__descriptor,
+    &motcua__submission__v1__list_dossiers_request__descriptor,
+    &motcua__submission__v1__list_dossiers_response__descriptor,
+    &motcua__submission__v1__transition_dossier_request__descriptor,
+    &motcua__submission__v1__transition_dossier_response__descriptor,
+    &motcua__submission__v1__imported_step__descriptor,
+    &motcua__submission__v1__imported_dossier__descriptor,
+    &motcua__submission__v1__import_dossiers_request__descriptor,
+    &motcua__submission__v1__imported_dossier_result__descriptor,
+    &motcua__submission__v1__rejected_dossier__descriptor,
+    &motcua__submission__v1__import_dossiers_response__descriptor,
+    &motcua__submission__v1__stream_events_request__descriptor,
+    &motcua__submission__v1__stream_started__descriptor,
+    &motcua__submission__v1__dossier_event__descriptor,
+    &motcua__submission__v1__stream_events_response__descriptor,
     &motcua__testing__v1__all_types__descriptor,
     &motcua__testing__v1__all_types__inner__descriptor,
     &motcua__testing__v1__all_types__string_to_int32_entry__descriptor,
@@ -104,6 +158,8 @@ static const ProtobufCMessageDescriptor *const all_descriptors[] = {
     &motcua__testing__v1__expression__descriptor,
     &motcua__testing__v1__sum__descriptor,
     &motcua__testing__v1__text__descriptor,
+    &motcua__testing__v1__json_specials__descriptor,
+    &motcua__testing__v1__json_specials__timings_entry__descriptor,
 };
 
 const ProtobufCMessageDescriptor *const *cprotomessages_message_descriptors(size_t *count) {

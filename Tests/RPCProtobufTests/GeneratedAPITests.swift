@@ -106,6 +106,7 @@ struct GeneratedAPITests {
                 "grpc.health.v1.Health", "grpc.reflection.v1.ServerReflection",
                 "grpc.reflection.v1alpha.ServerReflection", "grpc.testing.TestService",
                 "grpc.testing.UnimplementedService", "helloworld.Greeter", "motcua.catalog.v1.CatalogService",
+                "motcua.statistics.v1.StatisticsService", "motcua.submission.v1.SubmissionService",
             ]
         )
         for symbolFile in Set(ProtoFileDescriptors.symbols.values) {

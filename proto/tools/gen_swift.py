@@ -6,6 +6,8 @@ Reads a FileDescriptorSet written by
 
 * one Swift file per .proto into the Swift output folder (message structs, enum structs,
   oneof enums, the internal bridge to the protobuf-c C structs, and service namespaces);
+* per message and enum, the proto3 JSON mapping (`ProtoJSONConvertible`, runtime in
+  `Shared/RPCProtobuf/JSON/`), with the well-known types' special forms;
 * `ProtoFileDescriptors+Generated.swift` with the serialized FileDescriptorProtos
   (taken byte for byte from a second descriptor set written without source info),
   each file's dependencies, a symbol -> file index and the service names;
@@ -75,7 +77,8 @@ SWIFT_KEYWORDS = {
 # members every generated message or enum has: they get a trailing underscore.
 RESERVED_MEMBER_NAMES = {
     "init", "self", "Self", "Type", "Protocol", "deinit", "subscript", "serializedBytes", "hashValue",
-    "hash", "protoMessageName", "with", "rawValue", "description", "knownValues",
+    "hash", "protoMessageName", "with", "rawValue", "description", "knownValues", "protoName", "jsonValue",
+    "jsonString",
 }
 
 # Type names that would shadow Swift types used by the generated code: they get a "Message" suffix.
@@ -84,6 +87,28 @@ RESERVED_TYPE_NAMES = {
     "UInt8", "UInt32", "UInt64", "Type", "Protocol", "Self", "Any", "Error", "RPCMessage", "RPCError",
     "RPCKind", "MethodDescriptor", "ProtobufMessage", "Sendable", "Hashable", "MessageBox",
 }
+
+# The well-known types whose proto3 JSON form is not an object: (doc line, Swift body).
+WELL_KNOWN_JSON = {
+    "google.protobuf.Timestamp": (
+        "RFC 3339 in UTC, e.g. `\"2022-01-28T07:05:00Z\"` (proto3 JSON of a Timestamp).",
+        "ProtoJSON.timestamp(seconds: self.seconds, nanos: self.nanos)",
+    ),
+    "google.protobuf.Duration": (
+        "Seconds with the suffix `s`, e.g. `\"1.500s\"` (proto3 JSON of a Duration).",
+        "ProtoJSON.duration(seconds: self.seconds, nanos: self.nanos)",
+    ),
+}
+for _name, _function in (
+    ("DoubleValue", "double"), ("FloatValue", "float"), ("Int64Value", "int64"), ("UInt64Value", "uint64"),
+    ("Int32Value", "int32"), ("UInt32Value", "uint32"), ("BoolValue", "bool"), ("StringValue", "string"),
+    ("BytesValue", "bytes"),
+):
+    WELL_KNOWN_JSON["google.protobuf." + _name] = (
+        "The wrapped value itself (proto3 JSON of a wrapper type).",
+        "ProtoJSON.%s(self.value)" % _function,
+    )
+
 
 UPPER_INITIALS = {"url", "http", "https", "id"}
 
@@ -815,6 +840,162 @@ class FileGenerator:
         w.dedent()
         w.line("}")
 
+    # proto3 JSON --------------------------------------------------------------------------
+
+    # JSON functions of the scalar types (ProtoJSON in Shared/RPCProtobuf/JSON).
+    JSON_SCALAR_FUNCTIONS = {
+        FDP.TYPE_DOUBLE: "double",
+        FDP.TYPE_FLOAT: "float",
+        FDP.TYPE_INT64: "int64",
+        FDP.TYPE_UINT64: "uint64",
+        FDP.TYPE_INT32: "int32",
+        FDP.TYPE_FIXED64: "uint64",
+        FDP.TYPE_FIXED32: "uint32",
+        FDP.TYPE_BOOL: "bool",
+        FDP.TYPE_UINT32: "uint32",
+        FDP.TYPE_SFIXED32: "int32",
+        FDP.TYPE_SFIXED64: "int64",
+        FDP.TYPE_SINT32: "int32",
+        FDP.TYPE_SINT64: "int64",
+        FDP.TYPE_STRING: "string",
+        FDP.TYPE_BYTES: "bytes",
+    }
+
+    def json_name(self, field):
+        if field.HasField("json_name") and field.json_name:
+            return field.json_name
+        # protoc's ToJsonName: drop underscores and upper-case the following character.
+        name = []
+        upper = False
+        for char in field.name:
+            if char == "_":
+                upper = True
+            elif upper:
+                name.append(char.upper())
+                upper = False
+            else:
+                name.append(char)
+        return "".join(name)
+
+    def json_scalar(self, field):
+        """The ProtoJSON function of a scalar, string or bytes field; None for enums and messages."""
+        function = self.JSON_SCALAR_FUNCTIONS.get(field.type)
+        return "ProtoJSON." + function if function else None
+
+    def json_is_default(self, field, value):
+        if field.type in (FDP.TYPE_DOUBLE, FDP.TYPE_FLOAT):
+            return "%s.bitPattern == 0" % value  # -0.0 is not the default
+        if field.type == FDP.TYPE_BOOL:
+            return "!%s" % value
+        if field.type in SCALAR_SWIFT_TYPES:
+            return "%s == 0" % value
+        return "%s.isEmpty" % value  # string, bytes
+
+    def emit_call(self, w, function, arguments):
+        """`function(arguments)` on one line, or one argument per line when longer than 120 columns."""
+        inline = "%s(%s)" % (function, ", ".join(arguments))
+        if len(inline) + 4 * w.level <= 120:
+            w.line(inline)
+            return
+        w.line(function + "(")
+        w.indent()
+        for index, argument in enumerate(arguments):
+            w.line(argument + ("," if index < len(arguments) - 1 else ""))
+        w.dedent()
+        w.line(")")
+
+    def emit_json_field(self, w, info, field, names):
+        key = swift_string_literal(self.json_name(field))
+        scalar = self.json_scalar(field)
+        if is_oneof_member(field):
+            oneof_index = field.oneof_index
+            members = [f for f in info.proto.field if f.HasField("oneof_index") and f.oneof_index == oneof_index]
+            case = self.oneof_case_names(info, members)[field.number]
+            w.line("if case .%s(let value)? = self.%s {" % (case, names[("oneof", oneof_index)]))
+            w.indent()
+            if scalar:
+                w.line("json.add(%s, %s(value))" % (key, scalar))
+            else:
+                w.line("json.add(%s, message: value)" % key)
+            w.dedent()
+            w.line("}")
+            return
+        value = "self." + names[("field", field.number)]
+        entry = self.map_entry(field)
+        if entry is not None:
+            map_key, map_value = entry
+            if map_key.type == FDP.TYPE_BOOL:
+                order, key_text = "{ !$0 && $1 }", "ProtoJSON.boolKey"
+            elif map_key.type == FDP.TYPE_STRING:
+                order, key_text = "(<)", "{ $0 }"
+            else:
+                order, key_text = "(<)", "{ String($0) }"
+            arguments = [key, "map: " + value, "by: " + order, "key: " + key_text]
+            value_scalar = self.json_scalar(map_value)
+            if value_scalar:
+                arguments.append("value: " + value_scalar)
+            self.emit_call(w, "json.add", arguments)
+            return
+        if is_repeated(field):
+            arguments = [key, "repeated: " + value]
+            if scalar:
+                arguments.append(scalar)
+            self.emit_call(w, "json.add", arguments)
+            return
+        if field.type == FDP.TYPE_MESSAGE:
+            self.emit_call(w, "json.add", [key, "message: " + value])
+        elif field.type == FDP.TYPE_ENUM:
+            self.emit_call(w, "json.add", [key, "enum: " + value])
+        else:
+            self.emit_call(
+                w, "json.add", [key, "%s(%s)" % (scalar, value), "isDefault: " + self.json_is_default(field, value)]
+            )
+
+    def emit_json_message(self, w, info):
+        names = self.field_names(info)
+        w.line("extension %s: ProtoJSONConvertible {" % info.swift_name)
+        w.indent()
+        wkt = WELL_KNOWN_JSON.get(info.full_name)
+        if wkt is not None:
+            w.line("/// %s" % wkt[0])
+        else:
+            w.line("/// The proto3 JSON object of the message (see ``ProtoJSONConvertible``).")
+        w.line("public func jsonValue(includingDefaults: Bool) -> JSONValue {")
+        w.indent()
+        if wkt is not None:
+            w.line(wkt[1])
+        elif not info.proto.field:
+            w.line(".object([:])")
+        else:
+            w.line("var json = ProtoJSONObjectBuilder(includingDefaults: includingDefaults)")
+            for field in info.proto.field:
+                self.emit_json_field(w, info, field, names)
+            w.line("return json.value")
+        w.dedent()
+        w.line("}")
+        w.dedent()
+        w.line("}")
+
+    def emit_json_enum(self, w, enum):
+        w.line("extension %s: ProtoJSONEnum {" % enum.swift_name)
+        w.indent()
+        w.line("/// The name declared in the proto, or nil for an undeclared value.")
+        w.line("public var protoName: String? {")
+        w.indent()
+        w.line("switch self.rawValue {")
+        seen = set()
+        for value in enum.proto.value:
+            if value.number in seen:
+                continue
+            seen.add(value.number)
+            w.line("case %d: %s" % (value.number, swift_string_literal(value.name)))
+        w.line("default: nil")
+        w.line("}")
+        w.dedent()
+        w.line("}")
+        w.dedent()
+        w.line("}")
+
     # Services ---------------------------------------------------------------------------
 
     def emit_service(self, w, service, index):
@@ -919,6 +1100,18 @@ class FileGenerator:
             w.line()
             for info in bridged:
                 self.emit_bridge(w, info)
+                w.line()
+        enums = sorted(
+            (e for e in self.model.enums.values() if e.file is self.file), key=lambda e: e.path
+        )
+        if bridged or enums:
+            w.line("// MARK: - proto3 JSON")
+            w.line()
+            for enum in enums:
+                self.emit_json_enum(w, enum)
+                w.line()
+            for info in bridged:
+                self.emit_json_message(w, info)
                 w.line()
         return w.text()
 

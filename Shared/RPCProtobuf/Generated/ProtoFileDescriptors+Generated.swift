@@ -306,6 +306,288 @@ extension ProtoFileDescriptors {
                 """
         ),
         EmbeddedFile(
+            name: "motcua/statistics/v1/statistics.proto",
+            package: "motcua.statistics.v1",
+            dependencies: ["google/protobuf/timestamp.proto", "motcua/catalog/v1/catalog.proto"],
+            base64: """
+                CiVtb3RjdWEvc3RhdGlzdGljcy92MS9zdGF0aXN0aWNzLnByb3RvEhRtb3RjdWEuc3RhdGlzdGljcy52MRofZ29vZ2xlL3By
+                b3RvYnVmL3RpbWVzdGFtcC5wcm90bxofbW90Y3VhL2NhdGFsb2cvdjEvY2F0YWxvZy5wcm90byJwCgZQZXJpb2QSNAoJZnJv
+                bV9kYXRlGAEgASgLMhcubW90Y3VhLmNhdGFsb2cudjEuRGF0ZVIIZnJvbURhdGUSMAoHdG9fZGF0ZRgCIAEoCzIXLm1vdGN1
+                YS5jYXRhbG9nLnYxLkRhdGVSBnRvRGF0ZSKGAQoHVW5pdFJlZhISCgRjb2RlGAEgASgJUgRjb2RlEhIKBG5hbWUYAiABKAlS
+                BG5hbWUSMgoFbGV2ZWwYAyABKA4yHC5tb3RjdWEuY2F0YWxvZy52MS5Vbml0TGV2ZWxSBWxldmVsEh8KC3BhcmVudF9jb2Rl
+                GAQgASgJUgpwYXJlbnRDb2RlIusFCgZDb3VudHMSIQoMY2FycmllZF9vdmVyGAEgASgDUgtjYXJyaWVkT3ZlchIdCgpuZXdf
+                b25saW5lGAIgASgDUgluZXdPbmxpbmUSHQoKbmV3X2RpcmVjdBgDIAEoA1IJbmV3RGlyZWN0Eh0KCm5ld19wb3N0YWwYBCAB
+                KANSCW5ld1Bvc3RhbBIhCgxuZXdfYXNzaXN0ZWQYBSABKANSC25ld0Fzc2lzdGVkEhsKCW5ld190b3RhbBgGIAEoA1IIbmV3
+                VG90YWwSGwoJdG9faGFuZGxlGAcgASgDUgh0b0hhbmRsZRIlCg5yZXNvbHZlZF9lYXJseRgIIAEoA1INcmVzb2x2ZWRFYXJs
+                eRIoChByZXNvbHZlZF9vbl90aW1lGAkgASgDUg5yZXNvbHZlZE9uVGltZRIjCg1yZXNvbHZlZF9sYXRlGAogASgDUgxyZXNv
+                bHZlZExhdGUSOwoacmVzb2x2ZWRfbGF0ZV93aXRoX2Fwb2xvZ3kYCyABKANSF3Jlc29sdmVkTGF0ZVdpdGhBcG9sb2d5EkEK
+                HXJlc29sdmVkX2xhdGVfd2l0aG91dF9hcG9sb2d5GAwgASgDUhpyZXNvbHZlZExhdGVXaXRob3V0QXBvbG9neRIlCg5yZXNv
+                bHZlZF90b3RhbBgNIAEoA1INcmVzb2x2ZWRUb3RhbBIaCghyZXR1cm5lZBgOIAEoA1IIcmV0dXJuZWQSLAoSaW5fcHJvZ3Jl
+                c3Nfd2l0aGluGA8gASgDUhBpblByb2dyZXNzV2l0aGluEi4KE2luX3Byb2dyZXNzX292ZXJkdWUYECABKANSEWluUHJvZ3Jl
+                c3NPdmVyZHVlEioKEWluX3Byb2dyZXNzX3RvdGFsGBEgASgDUg9pblByb2dyZXNzVG90YWwSHwoLb25saW5lX3JhdGUYEiAB
+                KAFSCm9ubGluZVJhdGUSIAoMb25fdGltZV9yYXRlGBMgASgBUgpvblRpbWVSYXRlIqQBChBHZXRSZXBvcnRSZXF1ZXN0EhsK
+                CXVuaXRfY29kZRgBIAEoCVIIdW5pdENvZGUSNAoGcGVyaW9kGAIgASgLMhwubW90Y3VhLnN0YXRpc3RpY3MudjEuUGVyaW9k
+                UgZwZXJpb2QSPQoJYnJlYWtkb3duGAMgASgOMh8ubW90Y3VhLnN0YXRpc3RpY3MudjEuQnJlYWtkb3duUglicmVha2Rvd24i
+                zwEKCVJlcG9ydFJvdxIxCgRraW5kGAEgASgOMh0ubW90Y3VhLnN0YXRpc3RpY3MudjEuUm93S2luZFIEa2luZBIQCgNrZXkY
+                AiABKAlSA2tleRIUCgVsYWJlbBgDIAEoCVIFbGFiZWwSMQoEdW5pdBgEIAEoCzIdLm1vdGN1YS5zdGF0aXN0aWNzLnYxLlVu
+                aXRSZWZSBHVuaXQSNAoGY291bnRzGAUgASgLMhwubW90Y3VhLnN0YXRpc3RpY3MudjEuQ291bnRzUgZjb3VudHMi/gIKBlJl
+                cG9ydBIxCgR1bml0GAEgASgLMh0ubW90Y3VhLnN0YXRpc3RpY3MudjEuVW5pdFJlZlIEdW5pdBI0CgZwZXJpb2QYAiABKAsy
+                HC5tb3RjdWEuc3RhdGlzdGljcy52MS5QZXJpb2RSBnBlcmlvZBI9CglicmVha2Rvd24YAyABKA4yHy5tb3RjdWEuc3RhdGlz
+                dGljcy52MS5CcmVha2Rvd25SCWJyZWFrZG93bhIyCgV0b3RhbBgEIAEoCzIcLm1vdGN1YS5zdGF0aXN0aWNzLnYxLkNvdW50
+                c1IFdG90YWwSMwoEcm93cxgFIAMoCzIfLm1vdGN1YS5zdGF0aXN0aWNzLnYxLlJlcG9ydFJvd1IEcm93cxIkCg5hc19vZl9z
+                ZXF1ZW5jZRgGIAEoA1IMYXNPZlNlcXVlbmNlEj0KDGdlbmVyYXRlZF9hdBgHIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1l
+                c3RhbXBSC2dlbmVyYXRlZEF0InwKEldhdGNoUmVwb3J0UmVxdWVzdBI+CgZyZXBvcnQYASABKAsyJi5tb3RjdWEuc3RhdGlz
+                dGljcy52MS5HZXRSZXBvcnRSZXF1ZXN0UgZyZXBvcnQSJgoPbWluX2ludGVydmFsX21zGAIgASgFUg1taW5JbnRlcnZhbE1z
+                ImcKE1dhdGNoUmVwb3J0UmVzcG9uc2USNAoGcmVwb3J0GAEgASgLMhwubW90Y3VhLnN0YXRpc3RpY3MudjEuUmVwb3J0UgZy
+                ZXBvcnQSGgoIcmV2aXNpb24YAiABKANSCHJldmlzaW9uIvECChdMaXN0VW5pdEFjdGl2aXR5UmVxdWVzdBIfCgtwYXJlbnRf
+                Y29kZRgBIAEoCVIKcGFyZW50Q29kZRI0CgZwZXJpb2QYAiABKAsyHC5tb3RjdWEuc3RhdGlzdGljcy52MS5QZXJpb2RSBnBl
+                cmlvZBIyCgVsZXZlbBgDIAEoDjIcLm1vdGN1YS5jYXRhbG9nLnYxLlVuaXRMZXZlbFIFbGV2ZWwSOgoEc29ydBgEIAEoDjIm
+                Lm1vdGN1YS5zdGF0aXN0aWNzLnYxLlVuaXRBY3Rpdml0eVNvcnRSBHNvcnQSHgoKZGVzY2VuZGluZxgFIAEoCFIKZGVzY2Vu
+                ZGluZxIwChRvbmx5X3dpdGhvdXRfZG9zc2llchgGIAEoCFISb25seVdpdGhvdXREb3NzaWVyEj0KG29ubHlfd2l0aG91dF9v
+                bmxpbmVfZG9zc2llchgHIAEoCFIYb25seVdpdGhvdXRPbmxpbmVEb3NzaWVyItYBCgxVbml0QWN0aXZpdHkSMQoEdW5pdBgB
+                IAEoCzIdLm1vdGN1YS5zdGF0aXN0aWNzLnYxLlVuaXRSZWZSBHVuaXQSNAoGY291bnRzGAIgASgLMhwubW90Y3VhLnN0YXRp
+                c3RpY3MudjEuQ291bnRzUgZjb3VudHMSHQoKbm9fZG9zc2llchgDIAEoCFIJbm9Eb3NzaWVyEioKEW5vX29ubGluZV9kb3Nz
+                aWVyGAQgASgIUg9ub09ubGluZURvc3NpZXISEgoEaWRsZRgFIAEoCFIEaWRsZSLdAwoYTGlzdFVuaXRBY3Rpdml0eVJlc3Bv
+                bnNlEjUKBnBhcmVudBgBIAEoCzIdLm1vdGN1YS5zdGF0aXN0aWNzLnYxLlVuaXRSZWZSBnBhcmVudBI0CgZwZXJpb2QYAiAB
+                KAsyHC5tb3RjdWEuc3RhdGlzdGljcy52MS5QZXJpb2RSBnBlcmlvZBI4CgV1bml0cxgDIAMoCzIiLm1vdGN1YS5zdGF0aXN0
+                aWNzLnYxLlVuaXRBY3Rpdml0eVIFdW5pdHMSHQoKdW5pdF9jb3VudBgEIAEoBVIJdW5pdENvdW50EjIKFXdpdGhvdXRfZG9z
+                c2llcl9jb3VudBgFIAEoBVITd2l0aG91dERvc3NpZXJDb3VudBI/Chx3aXRob3V0X29ubGluZV9kb3NzaWVyX2NvdW50GAYg
+                ASgFUhl3aXRob3V0T25saW5lRG9zc2llckNvdW50Eh0KCmlkbGVfY291bnQYByABKAVSCWlkbGVDb3VudBJBCg1wYXJlbnRf
+                Y291bnRzGAggASgLMhwubW90Y3VhLnN0YXRpc3RpY3MudjEuQ291bnRzUgxwYXJlbnRDb3VudHMSJAoOYXNfb2Zfc2VxdWVu
+                Y2UYCSABKANSDGFzT2ZTZXF1ZW5jZSKuAQoUR2V0VGltZVNlcmllc1JlcXVlc3QSGwoJdW5pdF9jb2RlGAEgASgJUgh1bml0
+                Q29kZRI0CgZwZXJpb2QYAiABKAsyHC5tb3RjdWEuc3RhdGlzdGljcy52MS5QZXJpb2RSBnBlcmlvZBJDCgtncmFudWxhcml0
+                eRgDIAEoDjIhLm1vdGN1YS5zdGF0aXN0aWNzLnYxLkdyYW51bGFyaXR5UgtncmFudWxhcml0eSK9AwoPVGltZVNlcmllc1Bv
+                aW50Ei0KBXN0YXJ0GAEgASgLMhcubW90Y3VhLmNhdGFsb2cudjEuRGF0ZVIFc3RhcnQSKQoDZW5kGAIgASgLMhcubW90Y3Vh
+                LmNhdGFsb2cudjEuRGF0ZVIDZW5kEh0KCm5ld19vbmxpbmUYAyABKANSCW5ld09ubGluZRIdCgpuZXdfZGlyZWN0GAQgASgD
+                UgluZXdEaXJlY3QSHQoKbmV3X3Bvc3RhbBgFIAEoA1IJbmV3UG9zdGFsEiEKDG5ld19hc3Npc3RlZBgGIAEoA1ILbmV3QXNz
+                aXN0ZWQSGwoJbmV3X3RvdGFsGAcgASgDUghuZXdUb3RhbBIlCg5yZXNvbHZlZF90b3RhbBgIIAEoA1INcmVzb2x2ZWRUb3Rh
+                bBIjCg1yZXNvbHZlZF9sYXRlGAkgASgDUgxyZXNvbHZlZExhdGUSGgoIcmV0dXJuZWQYCiABKANSCHJldHVybmVkEioKEWlu
+                X3Byb2dyZXNzX3RvdGFsGAsgASgDUg9pblByb2dyZXNzVG90YWwSHwoLb25saW5lX3JhdGUYDCABKAFSCm9ubGluZVJhdGUi
+                qgIKFUdldFRpbWVTZXJpZXNSZXNwb25zZRIxCgR1bml0GAEgASgLMh0ubW90Y3VhLnN0YXRpc3RpY3MudjEuVW5pdFJlZlIE
+                dW5pdBI0CgZwZXJpb2QYAiABKAsyHC5tb3RjdWEuc3RhdGlzdGljcy52MS5QZXJpb2RSBnBlcmlvZBJDCgtncmFudWxhcml0
+                eRgDIAEoDjIhLm1vdGN1YS5zdGF0aXN0aWNzLnYxLkdyYW51bGFyaXR5UgtncmFudWxhcml0eRI9CgZwb2ludHMYBCADKAsy
+                JS5tb3RjdWEuc3RhdGlzdGljcy52MS5UaW1lU2VyaWVzUG9pbnRSBnBvaW50cxIkCg5hc19vZl9zZXF1ZW5jZRgFIAEoA1IM
+                YXNPZlNlcXVlbmNlImsKFkdldFNlcnZpY2VJbmRleFJlcXVlc3QSGwoJdW5pdF9jb2RlGAEgASgJUgh1bml0Q29kZRI0CgZw
+                ZXJpb2QYAiABKAsyHC5tb3RjdWEuc3RhdGlzdGljcy52MS5QZXJpb2RSBnBlcmlvZCKKAgoJSW5kaWNhdG9yEhIKBGNvZGUY
+                ASABKAlSBGNvZGUSEgoEbmFtZRgCIAEoCVIEbmFtZRIUCgVncm91cBgDIAEoCVIFZ3JvdXASHAoJbnVtZXJhdG9yGAQgASgD
+                UgludW1lcmF0b3ISIAoLZGVub21pbmF0b3IYBSABKANSC2Rlbm9taW5hdG9yEhIKBHJhdGUYBiABKAFSBHJhdGUSHAoJdGhy
+                ZXNob2xkGAcgASgBUgl0aHJlc2hvbGQSHQoKbWF4X3BvaW50cxgIIAEoAVIJbWF4UG9pbnRzEhYKBnBvaW50cxgJIAEoAVIG
+                cG9pbnRzEhYKBm1ldGhvZBgKIAEoCVIGbWV0aG9kIroCCgxTZXJ2aWNlSW5kZXgSMQoEdW5pdBgBIAEoCzIdLm1vdGN1YS5z
+                dGF0aXN0aWNzLnYxLlVuaXRSZWZSBHVuaXQSNAoGcGVyaW9kGAIgASgLMhwubW90Y3VhLnN0YXRpc3RpY3MudjEuUGVyaW9k
+                UgZwZXJpb2QSPwoKaW5kaWNhdG9ycxgDIAMoCzIfLm1vdGN1YS5zdGF0aXN0aWNzLnYxLkluZGljYXRvclIKaW5kaWNhdG9y
+                cxIWCgZwb2ludHMYBCABKAFSBnBvaW50cxIdCgptYXhfcG9pbnRzGAUgASgBUgltYXhQb2ludHMSIwoNbm90X3N1cHBvcnRl
+                ZBgGIAMoCVIMbm90U3VwcG9ydGVkEiQKDmFzX29mX3NlcXVlbmNlGAcgASgDUgxhc09mU2VxdWVuY2UixAEKFkdldEFkb3B0
+                aW9uR2Fwc1JlcXVlc3QSGwoJdW5pdF9jb2RlGAEgASgJUgh1bml0Q29kZRI0CgZwZXJpb2QYAiABKAsyHC5tb3RjdWEuc3Rh
+                dGlzdGljcy52MS5QZXJpb2RSBnBlcmlvZBInCg9wcm9jZWR1cmVfbGltaXQYAyABKAVSDnByb2NlZHVyZUxpbWl0Ei4KE2lu
+                Y2x1ZGVfd2l0aG91dF9nYXAYBCABKAhSEWluY2x1ZGVXaXRob3V0R2FwIpACCgxQcm9jZWR1cmVHYXASJQoOcHJvY2VkdXJl
+                X2NvZGUYASABKAlSDXByb2NlZHVyZUNvZGUSJQoOcHJvY2VkdXJlX25hbWUYAiABKAlSDXByb2NlZHVyZU5hbWUSFAoFZmll
+                bGQYAyABKAlSBWZpZWxkEiEKDG9ubGluZV9sZXZlbBgEIAEoBVILb25saW5lTGV2ZWwSRAoNb25saW5lX3NjaGVtZRgFIAEo
+                DjIfLm1vdGN1YS5jYXRhbG9nLnYxLk9ubGluZVNjaGVtZVIMb25saW5lU2NoZW1lEhsKCWluX3BlcnNvbhgGIAEoA1IIaW5Q
+                ZXJzb24SFgoGb25saW5lGAcgASgDUgZvbmxpbmUiqAIKCkNvbW11bmVHYXASMQoEdW5pdBgBIAEoCzIdLm1vdGN1YS5zdGF0
+                aXN0aWNzLnYxLlVuaXRSZWZSBHVuaXQSEgoEcmFuaxgCIAEoBVIEcmFuaxI3Chhpbl9wZXJzb25fb25saW5lX2NhcGFibGUY
+                AyABKANSFWluUGVyc29uT25saW5lQ2FwYWJsZRIWCgZvbmxpbmUYBCABKANSBm9ubGluZRIbCgluZXdfdG90YWwYBSABKANS
+                CG5ld1RvdGFsEiEKDG9ubGluZV9zaGFyZRgGIAEoAVILb25saW5lU2hhcmUSQgoKcHJvY2VkdXJlcxgHIAMoCzIiLm1vdGN1
+                YS5zdGF0aXN0aWNzLnYxLlByb2NlZHVyZUdhcFIKcHJvY2VkdXJlcyKqAgoXR2V0QWRvcHRpb25HYXBzUmVzcG9uc2USMQoE
+                dW5pdBgBIAEoCzIdLm1vdGN1YS5zdGF0aXN0aWNzLnYxLlVuaXRSZWZSBHVuaXQSNAoGcGVyaW9kGAIgASgLMhwubW90Y3Vh
+                LnN0YXRpc3RpY3MudjEuUGVyaW9kUgZwZXJpb2QSPAoIY29tbXVuZXMYAyADKAsyIC5tb3RjdWEuc3RhdGlzdGljcy52MS5D
+                b21tdW5lR2FwUghjb21tdW5lcxJCCh50b3RhbF9pbl9wZXJzb25fb25saW5lX2NhcGFibGUYBCABKANSGnRvdGFsSW5QZXJz
+                b25PbmxpbmVDYXBhYmxlEiQKDmFzX29mX3NlcXVlbmNlGAUgASgDUgxhc09mU2VxdWVuY2UiFgoUR2V0RmVlZFN0YXR1c1Jl
+                cXVlc3QiigMKCkZlZWRTdGF0dXMSNQoFc3RhdGUYASABKA4yHy5tb3RjdWEuc3RhdGlzdGljcy52MS5GZWVkU3RhdGVSBXN0
+                YXRlEikKEGFwcGxpZWRfc2VxdWVuY2UYAiABKANSD2FwcGxpZWRTZXF1ZW5jZRIjCg1oZWFkX3NlcXVlbmNlGAMgASgDUgxo
+                ZWFkU2VxdWVuY2USLQoSc3VibWlzc2lvbl9hZGRyZXNzGAQgASgJUhFzdWJtaXNzaW9uQWRkcmVzcxIlCg5ldmVudHNfYXBw
+                bGllZBgFIAEoA1INZXZlbnRzQXBwbGllZBIgCgtjb25uZWN0aW9ucxgGIAEoA1ILY29ubmVjdGlvbnMSHQoKbGFzdF9lcnJv
+                chgHIAEoCVIJbGFzdEVycm9yEkIKD2xhc3RfYXBwbGllZF9hdBgIIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXBS
+                DWxhc3RBcHBsaWVkQXQSGgoIZG9zc2llcnMYCSABKANSCGRvc3NpZXJzKo4BCglCcmVha2Rvd24SGQoVQlJFQUtET1dOX1VO
+                U1BFQ0lGSUVEEAASGAoUQlJFQUtET1dOX0NISUxEX1VOSVQQARITCg9CUkVBS0RPV05fRklFTEQQAhIaChZCUkVBS0RPV05f
+                T05MSU5FX0xFVkVMEAMSGwoXQlJFQUtET1dOX09OTElORV9TQ0hFTUUQBCqhAQoHUm93S2luZBIYChRST1dfS0lORF9VTlNQ
+                RUNJRklFRBAAEhcKE1JPV19LSU5EX0NISUxEX1VOSVQQARIYChRST1dfS0lORF9VTklUX0lUU0VMRhACEhIKDlJPV19LSU5E
+                X0ZJRUxEEAMSGQoVUk9XX0tJTkRfT05MSU5FX0xFVkVMEAQSGgoWUk9XX0tJTkRfT05MSU5FX1NDSEVNRRAFKsACChBVbml0
+                QWN0aXZpdHlTb3J0EiIKHlVOSVRfQUNUSVZJVFlfU09SVF9VTlNQRUNJRklFRBAAEhsKF1VOSVRfQUNUSVZJVFlfU09SVF9D
+                T0RFEAESGwoXVU5JVF9BQ1RJVklUWV9TT1JUX05BTUUQAhIgChxVTklUX0FDVElWSVRZX1NPUlRfTkVXX1RPVEFMEAMSIQod
+                VU5JVF9BQ1RJVklUWV9TT1JUX05FV19PTkxJTkUQBBIiCh5VTklUX0FDVElWSVRZX1NPUlRfT05MSU5FX1JBVEUQBRIgChxV
+                TklUX0FDVElWSVRZX1NPUlRfVE9fSEFORExFEAYSIwofVU5JVF9BQ1RJVklUWV9TT1JUX09OX1RJTUVfUkFURRAHEh4KGlVO
+                SVRfQUNUSVZJVFlfU09SVF9PVkVSRFVFEAgqbAoLR3JhbnVsYXJpdHkSGwoXR1JBTlVMQVJJVFlfVU5TUEVDSUZJRUQQABIT
+                Cg9HUkFOVUxBUklUWV9EQVkQARIUChBHUkFOVUxBUklUWV9XRUVLEAISFQoRR1JBTlVMQVJJVFlfTU9OVEgQAyrIAQoJRmVl
+                ZFN0YXRlEhoKFkZFRURfU1RBVEVfVU5TUEVDSUZJRUQQABIZChVGRUVEX1NUQVRFX0NPTk5FQ1RJTkcQARIYChRGRUVEX1NU
+                QVRFX0ZPTExPV0lORxACEhoKFkZFRURfU1RBVEVfQkFDS0lOR19PRkYQAxIbChdGRUVEX1NUQVRFX0dBUF9ERVRFQ1RFRBAE
+                EhkKFUZFRURfU1RBVEVfUkVCVUlMRElORxAFEhYKEkZFRURfU1RBVEVfU1RPUFBFRBAGMt0FChFTdGF0aXN0aWNzU2Vydmlj
+                ZRJRCglHZXRSZXBvcnQSJi5tb3RjdWEuc3RhdGlzdGljcy52MS5HZXRSZXBvcnRSZXF1ZXN0GhwubW90Y3VhLnN0YXRpc3Rp
+                Y3MudjEuUmVwb3J0EnEKEExpc3RVbml0QWN0aXZpdHkSLS5tb3RjdWEuc3RhdGlzdGljcy52MS5MaXN0VW5pdEFjdGl2aXR5
+                UmVxdWVzdBouLm1vdGN1YS5zdGF0aXN0aWNzLnYxLkxpc3RVbml0QWN0aXZpdHlSZXNwb25zZRJoCg1HZXRUaW1lU2VyaWVz
+                EioubW90Y3VhLnN0YXRpc3RpY3MudjEuR2V0VGltZVNlcmllc1JlcXVlc3QaKy5tb3RjdWEuc3RhdGlzdGljcy52MS5HZXRU
+                aW1lU2VyaWVzUmVzcG9uc2USYwoPR2V0U2VydmljZUluZGV4EiwubW90Y3VhLnN0YXRpc3RpY3MudjEuR2V0U2VydmljZUlu
+                ZGV4UmVxdWVzdBoiLm1vdGN1YS5zdGF0aXN0aWNzLnYxLlNlcnZpY2VJbmRleBJuCg9HZXRBZG9wdGlvbkdhcHMSLC5tb3Rj
+                dWEuc3RhdGlzdGljcy52MS5HZXRBZG9wdGlvbkdhcHNSZXF1ZXN0Gi0ubW90Y3VhLnN0YXRpc3RpY3MudjEuR2V0QWRvcHRp
+                b25HYXBzUmVzcG9uc2USZAoLV2F0Y2hSZXBvcnQSKC5tb3RjdWEuc3RhdGlzdGljcy52MS5XYXRjaFJlcG9ydFJlcXVlc3Qa
+                KS5tb3RjdWEuc3RhdGlzdGljcy52MS5XYXRjaFJlcG9ydFJlc3BvbnNlMAESXQoNR2V0RmVlZFN0YXR1cxIqLm1vdGN1YS5z
+                dGF0aXN0aWNzLnYxLkdldEZlZWRTdGF0dXNSZXF1ZXN0GiAubW90Y3VhLnN0YXRpc3RpY3MudjEuRmVlZFN0YXR1c2IGcHJv
+                dG8z
+                """
+        ),
+        EmbeddedFile(
+            name: "motcua/submission/v1/submission.proto",
+            package: "motcua.submission.v1",
+            dependencies: ["google/protobuf/timestamp.proto", "motcua/catalog/v1/catalog.proto"],
+            base64: """
+                CiVtb3RjdWEvc3VibWlzc2lvbi92MS9zdWJtaXNzaW9uLnByb3RvEhRtb3RjdWEuc3VibWlzc2lvbi52MRofZ29vZ2xlL3By
+                b3RvYnVmL3RpbWVzdGFtcC5wcm90bxofbW90Y3VhL2NhdGFsb2cvdjEvY2F0YWxvZy5wcm90byKLAQoJQXBwbGljYW50EhsK
+                CWZ1bGxfbmFtZRgBIAEoCVIIZnVsbE5hbWUSGwoJaWRfbnVtYmVyGAIgASgJUghpZE51bWJlchIUCgVwaG9uZRgDIAEoCVIF
+                cGhvbmUSFAoFZW1haWwYBCABKAlSBWVtYWlsEhgKB2FkZHJlc3MYBSABKAlSB2FkZHJlc3MilAEKCkF0dGFjaG1lbnQSEgoE
+                bmFtZRgBIAEoCVIEbmFtZRIcCgljb21wb25lbnQYAiABKAlSCWNvbXBvbmVudBIdCgptZWRpYV90eXBlGAMgASgJUgltZWRp
+                YVR5cGUSHQoKc2l6ZV9ieXRlcxgEIAEoA1IJc2l6ZUJ5dGVzEhYKBnNoYTI1NhgFIAEoCVIGc2hhMjU2IlUKB0Fwb2xvZ3kS
+                MgoIbmV3X2RhdGUYASABKAsyFy5tb3RjdWEuY2F0YWxvZy52MS5EYXRlUgduZXdEYXRlEhYKBnJlYXNvbhgCIAEoCVIGcmVh
+                c29uImUKB1BheW1lbnQSOwoGbWV0aG9kGAEgASgOMiMubW90Y3VhLnN1Ym1pc3Npb24udjEuUGF5bWVudE1ldGhvZFIGbWV0
+                aG9kEh0KCmFtb3VudF92bmQYAiABKANSCWFtb3VudFZuZCKsBAoMSGlzdG9yeUVudHJ5EhIKBHN0ZXAYASABKAVSBHN0ZXAS
+                OwoGYWN0aW9uGAIgASgOMiMubW90Y3VhLnN1Ym1pc3Npb24udjEuRG9zc2llckFjdGlvblIGYWN0aW9uEkQKC2Zyb21fc3Rh
+                dHVzGAMgASgOMiMubW90Y3VhLnN1Ym1pc3Npb24udjEuRG9zc2llclN0YXR1c1IKZnJvbVN0YXR1cxI7CgZzdGF0dXMYBCAB
+                KA4yIy5tb3RjdWEuc3VibWlzc2lvbi52MS5Eb3NzaWVyU3RhdHVzUgZzdGF0dXMSOwoLb2NjdXJyZWRfYXQYBSABKAsyGi5n
+                b29nbGUucHJvdG9idWYuVGltZXN0YW1wUgpvY2N1cnJlZEF0EjsKC3JlY29yZGVkX2F0GAYgASgLMhouZ29vZ2xlLnByb3Rv
+                YnVmLlRpbWVzdGFtcFIKcmVjb3JkZWRBdBIUCgVhY3RvchgHIAEoCVIFYWN0b3ISEgoEbm90ZRgIIAEoCVIEbm90ZRI3Cgdh
+                cG9sb2d5GAkgASgLMh0ubW90Y3VhLnN1Ym1pc3Npb24udjEuQXBvbG9neVIHYXBvbG9neRI3CgdwYXltZW50GAogASgLMh0u
+                bW90Y3VhLnN1Ym1pc3Npb24udjEuUGF5bWVudFIHcGF5bWVudBIyCghkdWVfZGF0ZRgLIAEoCzIXLm1vdGN1YS5jYXRhbG9n
+                LnYxLkRhdGVSB2R1ZURhdGUiUAoMSW1wb3J0T3JpZ2luEiMKDXNvdXJjZV9zeXN0ZW0YASABKAlSDHNvdXJjZVN5c3RlbRIb
+                Cglzb3VyY2VfaWQYAiABKAlSCHNvdXJjZUlkIrkLCgdEb3NzaWVyEhIKBGNvZGUYASABKAlSBGNvZGUSJQoOcHJvY2VkdXJl
+                X2NvZGUYAiABKAlSDXByb2NlZHVyZUNvZGUSJQoOcHJvY2VkdXJlX25hbWUYAyABKAlSDXByb2NlZHVyZU5hbWUSJwoPcHJv
+                Y2VkdXJlX2ZpZWxkGAQgASgJUg5wcm9jZWR1cmVGaWVsZBIbCgl1bml0X2NvZGUYBSABKAlSCHVuaXRDb2RlEhsKCXVuaXRf
+                bmFtZRgGIAEoCVIIdW5pdE5hbWUSNwoHY2hhbm5lbBgHIAEoDjIdLm1vdGN1YS5zdWJtaXNzaW9uLnYxLkNoYW5uZWxSB2No
+                YW5uZWwSKgoRYXNzaXN0ZWRfYnlfc3RhZmYYCCABKAhSD2Fzc2lzdGVkQnlTdGFmZhI7CgZzdGF0dXMYCSABKA4yIy5tb3Rj
+                dWEuc3VibWlzc2lvbi52MS5Eb3NzaWVyU3RhdHVzUgZzdGF0dXMSGAoHdmVyc2lvbhgKIAEoA1IHdmVyc2lvbhI9CglhcHBs
+                aWNhbnQYCyABKAsyHy5tb3RjdWEuc3VibWlzc2lvbi52MS5BcHBsaWNhbnRSCWFwcGxpY2FudBJCCgthdHRhY2htZW50cxgM
+                IAMoCzIgLm1vdGN1YS5zdWJtaXNzaW9uLnYxLkF0dGFjaG1lbnRSC2F0dGFjaG1lbnRzEjsKC3JlY2VpdmVkX2F0GA0gASgL
+                MhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcFIKcmVjZWl2ZWRBdBI4CgtyZWNlaXZlZF9vbhgOIAEoCzIXLm1vdGN1YS5j
+                YXRhbG9nLnYxLkRhdGVSCnJlY2VpdmVkT24SRwoObGVnYWxfZGVhZGxpbmUYDyABKAsyIC5tb3RjdWEuY2F0YWxvZy52MS5M
+                ZWdhbERlYWRsaW5lUg1sZWdhbERlYWRsaW5lEiEKDG9ubGluZV9sZXZlbBgQIAEoBVILb25saW5lTGV2ZWwSRAoNb25saW5l
+                X3NjaGVtZRgRIAEoDjIfLm1vdGN1YS5jYXRhbG9nLnYxLk9ubGluZVNjaGVtZVIMb25saW5lU2NoZW1lEh8KC2ZlZV9iZWFy
+                aW5nGBIgASgIUgpmZWVCZWFyaW5nEjIKCGR1ZV9kYXRlGBMgASgLMhcubW90Y3VhLmNhdGFsb2cudjEuRGF0ZVIHZHVlRGF0
+                ZRIxCgZkdWVfYXQYFCABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wUgVkdWVBdBI8Cg1wcm9taXNlZF9kYXRlGBUg
+                ASgLMhcubW90Y3VhLmNhdGFsb2cudjEuRGF0ZVIMcHJvbWlzZWREYXRlEi8KE3N1cHBsZW1lbnRfcmVxdWVzdHMYFiABKAVS
+                EnN1cHBsZW1lbnRSZXF1ZXN0cxIcCglhcG9sb2dpZXMYFyABKAVSCWFwb2xvZ2llcxI9CgxwYXVzZWRfc2luY2UYGCABKAsy
+                Gi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wUgtwYXVzZWRTaW5jZRI7CgtmaW5pc2hlZF9hdBgZIAEoCzIaLmdvb2dsZS5w
+                cm90b2J1Zi5UaW1lc3RhbXBSCmZpbmlzaGVkQXQSOwoLcmV0dXJuZWRfYXQYGiABKAsyGi5nb29nbGUucHJvdG9idWYuVGlt
+                ZXN0YW1wUgpyZXR1cm5lZEF0EjwKB2hpc3RvcnkYGyADKAsyIi5tb3RjdWEuc3VibWlzc2lvbi52MS5IaXN0b3J5RW50cnlS
+                B2hpc3RvcnkSOgoGb3JpZ2luGBwgASgLMiIubW90Y3VhLnN1Ym1pc3Npb24udjEuSW1wb3J0T3JpZ2luUgZvcmlnaW4SOQoK
+                dXBkYXRlZF9hdBgdIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXBSCXVwZGF0ZWRBdCLeBAoORG9zc2llclN1bW1h
+                cnkSEgoEY29kZRgBIAEoCVIEY29kZRIlCg5wcm9jZWR1cmVfY29kZRgCIAEoCVINcHJvY2VkdXJlQ29kZRIlCg5wcm9jZWR1
+                cmVfbmFtZRgDIAEoCVINcHJvY2VkdXJlTmFtZRIbCgl1bml0X2NvZGUYBCABKAlSCHVuaXRDb2RlEjcKB2NoYW5uZWwYBSAB
+                KA4yHS5tb3RjdWEuc3VibWlzc2lvbi52MS5DaGFubmVsUgdjaGFubmVsEioKEWFzc2lzdGVkX2J5X3N0YWZmGAYgASgIUg9h
+                c3Npc3RlZEJ5U3RhZmYSOwoGc3RhdHVzGAcgASgOMiMubW90Y3VhLnN1Ym1pc3Npb24udjEuRG9zc2llclN0YXR1c1IGc3Rh
+                dHVzEhgKB3ZlcnNpb24YCCABKANSB3ZlcnNpb24SJQoOYXBwbGljYW50X25hbWUYCSABKAlSDWFwcGxpY2FudE5hbWUSOwoL
+                cmVjZWl2ZWRfYXQYCiABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wUgpyZWNlaXZlZEF0EjIKCGR1ZV9kYXRlGAsg
+                ASgLMhcubW90Y3VhLmNhdGFsb2cudjEuRGF0ZVIHZHVlRGF0ZRI8Cg1wcm9taXNlZF9kYXRlGAwgASgLMhcubW90Y3VhLmNh
+                dGFsb2cudjEuRGF0ZVIMcHJvbWlzZWREYXRlEjsKC2ZpbmlzaGVkX2F0GA0gASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVz
+                dGFtcFIKZmluaXNoZWRBdCKuAwoUU3VibWl0RG9zc2llclJlcXVlc3QSFgoGY2FsbGVyGAEgASgJUgZjYWxsZXISHQoKcmVx
+                dWVzdF9pZBgCIAEoCVIJcmVxdWVzdElkEiUKDnByb2NlZHVyZV9jb2RlGAMgASgJUg1wcm9jZWR1cmVDb2RlEhsKCXVuaXRf
+                Y29kZRgEIAEoCVIIdW5pdENvZGUSNwoHY2hhbm5lbBgFIAEoDjIdLm1vdGN1YS5zdWJtaXNzaW9uLnYxLkNoYW5uZWxSB2No
+                YW5uZWwSKgoRYXNzaXN0ZWRfYnlfc3RhZmYYBiABKAhSD2Fzc2lzdGVkQnlTdGFmZhI9CglhcHBsaWNhbnQYByABKAsyHy5t
+                b3RjdWEuc3VibWlzc2lvbi52MS5BcHBsaWNhbnRSCWFwcGxpY2FudBJCCgthdHRhY2htZW50cxgIIAMoCzIgLm1vdGN1YS5z
+                dWJtaXNzaW9uLnYxLkF0dGFjaG1lbnRSC2F0dGFjaG1lbnRzEh8KC3JlY2VpdmVkX2J5GAkgASgJUgpyZWNlaXZlZEJ5EhIK
+                BG5vdGUYCiABKAlSBG5vdGUibAoVU3VibWl0RG9zc2llclJlc3BvbnNlEjcKB2Rvc3NpZXIYASABKAsyHS5tb3RjdWEuc3Vi
+                bWlzc2lvbi52MS5Eb3NzaWVyUgdkb3NzaWVyEhoKCHJlcGxheWVkGAIgASgIUghyZXBsYXllZCInChFHZXREb3NzaWVyUmVx
+                dWVzdBISCgRjb2RlGAEgASgJUgRjb2RlIkcKFExvb2t1cERvc3NpZXJSZXF1ZXN0EhIKBGNvZGUYASABKAlSBGNvZGUSGwoJ
+                aWRfbnVtYmVyGAIgASgJUghpZE51bWJlciKcAgoSUHVibGljSGlzdG9yeUVudHJ5EjsKBmFjdGlvbhgBIAEoDjIjLm1vdGN1
+                YS5zdWJtaXNzaW9uLnYxLkRvc3NpZXJBY3Rpb25SBmFjdGlvbhI7CgZzdGF0dXMYAiABKA4yIy5tb3RjdWEuc3VibWlzc2lv
+                bi52MS5Eb3NzaWVyU3RhdHVzUgZzdGF0dXMSOwoLb2NjdXJyZWRfYXQYAyABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0
+                YW1wUgpvY2N1cnJlZEF0EhYKBm5vdGljZRgEIAEoCVIGbm90aWNlEjcKB2Fwb2xvZ3kYBSABKAsyHS5tb3RjdWEuc3VibWlz
+                c2lvbi52MS5BcG9sb2d5UgdhcG9sb2d5IvoEChFEb3NzaWVyUHVibGljVmlldxISCgRjb2RlGAEgASgJUgRjb2RlEiUKDnBy
+                b2NlZHVyZV9jb2RlGAIgASgJUg1wcm9jZWR1cmVDb2RlEiUKDnByb2NlZHVyZV9uYW1lGAMgASgJUg1wcm9jZWR1cmVOYW1l
+                EhsKCXVuaXRfY29kZRgEIAEoCVIIdW5pdENvZGUSGwoJdW5pdF9uYW1lGAUgASgJUgh1bml0TmFtZRI7CgZzdGF0dXMYBiAB
+                KA4yIy5tb3RjdWEuc3VibWlzc2lvbi52MS5Eb3NzaWVyU3RhdHVzUgZzdGF0dXMSHwoLc3RhdHVzX25hbWUYByABKAlSCnN0
+                YXR1c05hbWUSOwoLcmVjZWl2ZWRfYXQYCCABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wUgpyZWNlaXZlZEF0EjIK
+                CGR1ZV9kYXRlGAkgASgLMhcubW90Y3VhLmNhdGFsb2cudjEuRGF0ZVIHZHVlRGF0ZRI8Cg1wcm9taXNlZF9kYXRlGAogASgL
+                MhcubW90Y3VhLmNhdGFsb2cudjEuRGF0ZVIMcHJvbWlzZWREYXRlEjsKC2ZpbmlzaGVkX2F0GAsgASgLMhouZ29vZ2xlLnBy
+                b3RvYnVmLlRpbWVzdGFtcFIKZmluaXNoZWRBdBI7CgtyZXR1cm5lZF9hdBgMIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1l
+                c3RhbXBSCnJldHVybmVkQXQSQgoHaGlzdG9yeRgNIAMoCzIoLm1vdGN1YS5zdWJtaXNzaW9uLnYxLlB1YmxpY0hpc3RvcnlF
+                bnRyeVIHaGlzdG9yeSKHAwoTTGlzdERvc3NpZXJzUmVxdWVzdBIbCgl1bml0X2NvZGUYASABKAlSCHVuaXRDb2RlEiUKDnBy
+                b2NlZHVyZV9jb2RlGAIgASgJUg1wcm9jZWR1cmVDb2RlEj8KCHN0YXR1c2VzGAMgAygOMiMubW90Y3VhLnN1Ym1pc3Npb24u
+                djEuRG9zc2llclN0YXR1c1IIc3RhdHVzZXMSNwoHY2hhbm5lbBgEIAEoDjIdLm1vdGN1YS5zdWJtaXNzaW9uLnYxLkNoYW5u
+                ZWxSB2NoYW5uZWwSPAoNcmVjZWl2ZWRfZnJvbRgFIAEoCzIXLm1vdGN1YS5jYXRhbG9nLnYxLkRhdGVSDHJlY2VpdmVkRnJv
+                bRI4CgtyZWNlaXZlZF90bxgGIAEoCzIXLm1vdGN1YS5jYXRhbG9nLnYxLkRhdGVSCnJlY2VpdmVkVG8SGwoJcGFnZV9zaXpl
+                GAcgASgFUghwYWdlU2l6ZRIdCgpwYWdlX3Rva2VuGAggASgJUglwYWdlVG9rZW4inwEKFExpc3REb3NzaWVyc1Jlc3BvbnNl
+                EkAKCGRvc3NpZXJzGAEgAygLMiQubW90Y3VhLnN1Ym1pc3Npb24udjEuRG9zc2llclN1bW1hcnlSCGRvc3NpZXJzEiYKD25l
+                eHRfcGFnZV90b2tlbhgCIAEoCVINbmV4dFBhZ2VUb2tlbhIdCgp0b3RhbF9zaXplGAMgASgFUgl0b3RhbFNpemUi6QIKGFRy
+                YW5zaXRpb25Eb3NzaWVyUmVxdWVzdBISCgRjb2RlGAEgASgJUgRjb2RlEjsKBmFjdGlvbhgCIAEoDjIjLm1vdGN1YS5zdWJt
+                aXNzaW9uLnYxLkRvc3NpZXJBY3Rpb25SBmFjdGlvbhIpChBleHBlY3RlZF92ZXJzaW9uGAMgASgDUg9leHBlY3RlZFZlcnNp
+                b24SFAoFYWN0b3IYBCABKAlSBWFjdG9yEhIKBG5vdGUYBSABKAlSBG5vdGUSNwoHYXBvbG9neRgGIAEoCzIdLm1vdGN1YS5z
+                dWJtaXNzaW9uLnYxLkFwb2xvZ3lSB2Fwb2xvZ3kSNwoHcGF5bWVudBgHIAEoCzIdLm1vdGN1YS5zdWJtaXNzaW9uLnYxLlBh
+                eW1lbnRSB3BheW1lbnQSFgoGY2FsbGVyGAggASgJUgZjYWxsZXISHQoKcmVxdWVzdF9pZBgJIAEoCVIJcmVxdWVzdElkInAK
+                GVRyYW5zaXRpb25Eb3NzaWVyUmVzcG9uc2USNwoHZG9zc2llchgBIAEoCzIdLm1vdGN1YS5zdWJtaXNzaW9uLnYxLkRvc3Np
+                ZXJSB2Rvc3NpZXISGgoIcmVwbGF5ZWQYAiABKAhSCHJlcGxheWVkIuECCgxJbXBvcnRlZFN0ZXASOwoGYWN0aW9uGAEgASgO
+                MiMubW90Y3VhLnN1Ym1pc3Npb24udjEuRG9zc2llckFjdGlvblIGYWN0aW9uEjsKC29jY3VycmVkX2F0GAIgASgLMhouZ29v
+                Z2xlLnByb3RvYnVmLlRpbWVzdGFtcFIKb2NjdXJyZWRBdBIUCgVhY3RvchgDIAEoCVIFYWN0b3ISEgoEbm90ZRgEIAEoCVIE
+                bm90ZRI3CgdhcG9sb2d5GAUgASgLMh0ubW90Y3VhLnN1Ym1pc3Npb24udjEuQXBvbG9neVIHYXBvbG9neRI3CgdwYXltZW50
+                GAYgASgLMh0ubW90Y3VhLnN1Ym1pc3Npb24udjEuUGF5bWVudFIHcGF5bWVudBI7CgZzdGF0dXMYByABKA4yIy5tb3RjdWEu
+                c3VibWlzc2lvbi52MS5Eb3NzaWVyU3RhdHVzUgZzdGF0dXMi4wQKD0ltcG9ydGVkRG9zc2llchIjCg1zb3VyY2Vfc3lzdGVt
+                GAEgASgJUgxzb3VyY2VTeXN0ZW0SGwoJc291cmNlX2lkGAIgASgJUghzb3VyY2VJZBISCgRjb2RlGAMgASgJUgRjb2RlEiUK
+                DnByb2NlZHVyZV9jb2RlGAQgASgJUg1wcm9jZWR1cmVDb2RlEhsKCXVuaXRfY29kZRgFIAEoCVIIdW5pdENvZGUSNwoHY2hh
+                bm5lbBgGIAEoDjIdLm1vdGN1YS5zdWJtaXNzaW9uLnYxLkNoYW5uZWxSB2NoYW5uZWwSKgoRYXNzaXN0ZWRfYnlfc3RhZmYY
+                ByABKAhSD2Fzc2lzdGVkQnlTdGFmZhI9CglhcHBsaWNhbnQYCCABKAsyHy5tb3RjdWEuc3VibWlzc2lvbi52MS5BcHBsaWNh
+                bnRSCWFwcGxpY2FudBJCCgthdHRhY2htZW50cxgJIAMoCzIgLm1vdGN1YS5zdWJtaXNzaW9uLnYxLkF0dGFjaG1lbnRSC2F0
+                dGFjaG1lbnRzEjsKC3JlY2VpdmVkX2F0GAogASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcFIKcmVjZWl2ZWRBdBIy
+                CghkdWVfZGF0ZRgLIAEoCzIXLm1vdGN1YS5jYXRhbG9nLnYxLkRhdGVSB2R1ZURhdGUSHwoLcmVjZWl2ZWRfYnkYDCABKAlS
+                CnJlY2VpdmVkQnkSPAoHaGlzdG9yeRgNIAMoCzIiLm1vdGN1YS5zdWJtaXNzaW9uLnYxLkltcG9ydGVkU3RlcFIHaGlzdG9y
+                eSJaChVJbXBvcnREb3NzaWVyc1JlcXVlc3QSQQoIZG9zc2llcnMYASADKAsyJS5tb3RjdWEuc3VibWlzc2lvbi52MS5JbXBv
+                cnRlZERvc3NpZXJSCGRvc3NpZXJzIo8BChVJbXBvcnRlZERvc3NpZXJSZXN1bHQSGgoIcG9zaXRpb24YASABKAVSCHBvc2l0
+                aW9uEhsKCXNvdXJjZV9pZBgCIAEoCVIIc291cmNlSWQSEgoEY29kZRgDIAEoCVIEY29kZRIpChBhbHJlYWR5X2ltcG9ydGVk
+                GAQgASgIUg9hbHJlYWR5SW1wb3J0ZWQinQEKD1JlamVjdGVkRG9zc2llchIaCghwb3NpdGlvbhgBIAEoBVIIcG9zaXRpb24S
+                IwoNc291cmNlX3N5c3RlbRgCIAEoCVIMc291cmNlU3lzdGVtEhsKCXNvdXJjZV9pZBgDIAEoCVIIc291cmNlSWQSFAoFZmll
+                bGQYBCABKAlSBWZpZWxkEhYKBnJlYXNvbhgFIAEoCVIGcmVhc29uIoUCChZJbXBvcnREb3NzaWVyc1Jlc3BvbnNlEhoKCHJl
+                Y2VpdmVkGAEgASgFUghyZWNlaXZlZBIaCghpbXBvcnRlZBgCIAEoBVIIaW1wb3J0ZWQSKQoQYWxyZWFkeV9pbXBvcnRlZBgD
+                IAEoBVIPYWxyZWFkeUltcG9ydGVkEkUKB3Jlc3VsdHMYBCADKAsyKy5tb3RjdWEuc3VibWlzc2lvbi52MS5JbXBvcnRlZERv
+                c3NpZXJSZXN1bHRSB3Jlc3VsdHMSQQoIcmVqZWN0ZWQYBSADKAsyJS5tb3RjdWEuc3VibWlzc2lvbi52MS5SZWplY3RlZERv
+                c3NpZXJSCHJlamVjdGVkIjwKE1N0cmVhbUV2ZW50c1JlcXVlc3QSJQoOYWZ0ZXJfc2VxdWVuY2UYASABKANSDWFmdGVyU2Vx
+                dWVuY2UiYQoNU3RyZWFtU3RhcnRlZBIpChBjdXJyZW50X3NlcXVlbmNlGAEgASgDUg9jdXJyZW50U2VxdWVuY2USJQoOcmVz
+                ZXRfcmVxdWlyZWQYAiABKAhSDXJlc2V0UmVxdWlyZWQilwsKDERvc3NpZXJFdmVudBIaCghzZXF1ZW5jZRgBIAEoA1IIc2Vx
+                dWVuY2USIQoMZG9zc2llcl9jb2RlGAIgASgJUgtkb3NzaWVyQ29kZRInCg9kb3NzaWVyX3ZlcnNpb24YAyABKANSDmRvc3Np
+                ZXJWZXJzaW9uEjsKBmFjdGlvbhgEIAEoDjIjLm1vdGN1YS5zdWJtaXNzaW9uLnYxLkRvc3NpZXJBY3Rpb25SBmFjdGlvbhJE
+                Cgtmcm9tX3N0YXR1cxgFIAEoDjIjLm1vdGN1YS5zdWJtaXNzaW9uLnYxLkRvc3NpZXJTdGF0dXNSCmZyb21TdGF0dXMSOwoG
+                c3RhdHVzGAYgASgOMiMubW90Y3VhLnN1Ym1pc3Npb24udjEuRG9zc2llclN0YXR1c1IGc3RhdHVzEjsKC29jY3VycmVkX2F0
+                GAcgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcFIKb2NjdXJyZWRBdBI7CgtyZWNvcmRlZF9hdBgIIAEoCzIaLmdv
+                b2dsZS5wcm90b2J1Zi5UaW1lc3RhbXBSCnJlY29yZGVkQXQSGgoIaW1wb3J0ZWQYCSABKAhSCGltcG9ydGVkEhsKCXVuaXRf
+                Y29kZRgKIAEoCVIIdW5pdENvZGUSJQoOcHJvY2VkdXJlX2NvZGUYCyABKAlSDXByb2NlZHVyZUNvZGUSJwoPcHJvY2VkdXJl
+                X2ZpZWxkGAwgASgJUg5wcm9jZWR1cmVGaWVsZBIhCgxvbmxpbmVfbGV2ZWwYDSABKAVSC29ubGluZUxldmVsEkQKDW9ubGlu
+                ZV9zY2hlbWUYDiABKA4yHy5tb3RjdWEuY2F0YWxvZy52MS5PbmxpbmVTY2hlbWVSDG9ubGluZVNjaGVtZRIfCgtmZWVfYmVh
+                cmluZxgPIAEoCFIKZmVlQmVhcmluZxJHCg5sZWdhbF9kZWFkbGluZRgQIAEoCzIgLm1vdGN1YS5jYXRhbG9nLnYxLkxlZ2Fs
+                RGVhZGxpbmVSDWxlZ2FsRGVhZGxpbmUSNwoHY2hhbm5lbBgRIAEoDjIdLm1vdGN1YS5zdWJtaXNzaW9uLnYxLkNoYW5uZWxS
+                B2NoYW5uZWwSKgoRYXNzaXN0ZWRfYnlfc3RhZmYYEiABKAhSD2Fzc2lzdGVkQnlTdGFmZhI7CgtyZWNlaXZlZF9hdBgTIAEo
+                CzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXBSCnJlY2VpdmVkQXQSOAoLcmVjZWl2ZWRfb24YFCABKAsyFy5tb3RjdWEu
+                Y2F0YWxvZy52MS5EYXRlUgpyZWNlaXZlZE9uEjIKCGR1ZV9kYXRlGBUgASgLMhcubW90Y3VhLmNhdGFsb2cudjEuRGF0ZVIH
+                ZHVlRGF0ZRI8Cg1wcm9taXNlZF9kYXRlGBYgASgLMhcubW90Y3VhLmNhdGFsb2cudjEuRGF0ZVIMcHJvbWlzZWREYXRlEi8K
+                E3N1cHBsZW1lbnRfcmVxdWVzdHMYFyABKAVSEnN1cHBsZW1lbnRSZXF1ZXN0cxIcCglhcG9sb2dpZXMYGCABKAVSCWFwb2xv
+                Z2llcxI9CgxwYXVzZWRfc2luY2UYGSABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wUgtwYXVzZWRTaW5jZRI7Cgtm
+                aW5pc2hlZF9hdBgaIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXBSCmZpbmlzaGVkQXQSNwoHcGF5bWVudBgbIAEo
+                CzIdLm1vdGN1YS5zdWJtaXNzaW9uLnYxLlBheW1lbnRSB3BheW1lbnQSNwoHYXBvbG9neRgcIAEoCzIdLm1vdGN1YS5zdWJt
+                aXNzaW9uLnYxLkFwb2xvZ3lSB2Fwb2xvZ3kingEKFFN0cmVhbUV2ZW50c1Jlc3BvbnNlEj8KB3N0YXJ0ZWQYASABKAsyIy5t
+                b3RjdWEuc3VibWlzc2lvbi52MS5TdHJlYW1TdGFydGVkSABSB3N0YXJ0ZWQSOgoFZXZlbnQYAiABKAsyIi5tb3RjdWEuc3Vi
+                bWlzc2lvbi52MS5Eb3NzaWVyRXZlbnRIAFIFZXZlbnRCCQoHbWVzc2FnZSrqAgoNRG9zc2llclN0YXR1cxIeChpET1NTSUVS
+                X1NUQVRVU19VTlNQRUNJRklFRBAAEhYKEkRPU1NJRVJfU1RBVFVTX05FVxABEhsKF0RPU1NJRVJfU1RBVFVTX0FDQ0VQVEVE
+                EAISGwoXRE9TU0lFUl9TVEFUVVNfUkVKRUNURUQQAxIdChlET1NTSUVSX1NUQVRVU19QUk9DRVNTSU5HEAQSJwojRE9TU0lF
+                Ul9TVEFUVVNfU1VQUExFTUVOVF9SRVFVRVNURUQQBRIkCiBET1NTSUVSX1NUQVRVU19QQVlNRU5UX1JFUVVFU1RFRBAGEhwK
+                GERPU1NJRVJfU1RBVFVTX1dJVEhEUkFXThAHEhoKFkRPU1NJRVJfU1RBVFVTX1NUT1BQRUQQCBIbChdET1NTSUVSX1NUQVRV
+                U19SRVNPTFZFRBAJEiIKHkRPU1NJRVJfU1RBVFVTX1JFU1VMVF9SRVRVUk5FRBAKKl4KB0NoYW5uZWwSFwoTQ0hBTk5FTF9V
+                TlNQRUNJRklFRBAAEhIKDkNIQU5ORUxfRElSRUNUEAESEgoOQ0hBTk5FTF9PTkxJTkUQAhISCg5DSEFOTkVMX1BPU1RBTBAD
+                KtsDCg1Eb3NzaWVyQWN0aW9uEh4KGkRPU1NJRVJfQUNUSU9OX1VOU1BFQ0lGSUVEEAASGQoVRE9TU0lFUl9BQ1RJT05fU1VC
+                TUlUEAESGQoVRE9TU0lFUl9BQ1RJT05fQUNDRVBUEAISGQoVRE9TU0lFUl9BQ1RJT05fUkVKRUNUEAMSIwofRE9TU0lFUl9B
+                Q1RJT05fU1RBUlRfUFJPQ0VTU0lORxAEEiUKIURPU1NJRVJfQUNUSU9OX1JFUVVFU1RfU1VQUExFTUVOVBAFEiUKIURPU1NJ
+                RVJfQUNUSU9OX1JFQ0VJVkVfU1VQUExFTUVOVBAGEiIKHkRPU1NJRVJfQUNUSU9OX1JFUVVFU1RfUEFZTUVOVBAHEiEKHURP
+                U1NJRVJfQUNUSU9OX1JFQ09SRF9QQVlNRU5UEAgSGgoWRE9TU0lFUl9BQ1RJT05fUkVTT0xWRRAJEiAKHERPU1NJRVJfQUNU
+                SU9OX1JFVFVSTl9SRVNVTFQQChIbChdET1NTSUVSX0FDVElPTl9XSVRIRFJBVxALEiIKHkRPU1NJRVJfQUNUSU9OX1NUT1Bf
+                UFJPQ0VTU0lORxAMEiAKHERPU1NJRVJfQUNUSU9OX0lTU1VFX0FQT0xPR1kQDSqjAQoNUGF5bWVudE1ldGhvZBIeChpQQVlN
+                RU5UX01FVEhPRF9VTlNQRUNJRklFRBAAEhoKFlBBWU1FTlRfTUVUSE9EX0FUX0RFU0sQARIpCiVQQVlNRU5UX01FVEhPRF9P
+                TkxJTkVfTkFUSU9OQUxfUE9SVEFMEAISKwonUEFZTUVOVF9NRVRIT0RfT05MSU5FX1BST1ZJTkNJQUxfUE9SVEFMEAMy7gUK
+                EVN1Ym1pc3Npb25TZXJ2aWNlEmgKDVN1Ym1pdERvc3NpZXISKi5tb3RjdWEuc3VibWlzc2lvbi52MS5TdWJtaXREb3NzaWVy
+                UmVxdWVzdBorLm1vdGN1YS5zdWJtaXNzaW9uLnYxLlN1Ym1pdERvc3NpZXJSZXNwb25zZRJUCgpHZXREb3NzaWVyEicubW90
+                Y3VhLnN1Ym1pc3Npb24udjEuR2V0RG9zc2llclJlcXVlc3QaHS5tb3RjdWEuc3VibWlzc2lvbi52MS5Eb3NzaWVyEmQKDUxv
+                b2t1cERvc3NpZXISKi5tb3RjdWEuc3VibWlzc2lvbi52MS5Mb29rdXBEb3NzaWVyUmVxdWVzdBonLm1vdGN1YS5zdWJtaXNz
+                aW9uLnYxLkRvc3NpZXJQdWJsaWNWaWV3EmUKDExpc3REb3NzaWVycxIpLm1vdGN1YS5zdWJtaXNzaW9uLnYxLkxpc3REb3Nz
+                aWVyc1JlcXVlc3QaKi5tb3RjdWEuc3VibWlzc2lvbi52MS5MaXN0RG9zc2llcnNSZXNwb25zZRJ0ChFUcmFuc2l0aW9uRG9z
+                c2llchIuLm1vdGN1YS5zdWJtaXNzaW9uLnYxLlRyYW5zaXRpb25Eb3NzaWVyUmVxdWVzdBovLm1vdGN1YS5zdWJtaXNzaW9u
+                LnYxLlRyYW5zaXRpb25Eb3NzaWVyUmVzcG9uc2USbQoOSW1wb3J0RG9zc2llcnMSKy5tb3RjdWEuc3VibWlzc2lvbi52MS5J
+                bXBvcnREb3NzaWVyc1JlcXVlc3QaLC5tb3RjdWEuc3VibWlzc2lvbi52MS5JbXBvcnREb3NzaWVyc1Jlc3BvbnNlKAESZwoM
+                U3RyZWFtRXZlbnRzEikubW90Y3VhLnN1Ym1pc3Npb24udjEuU3RyZWFtRXZlbnRzUmVxdWVzdBoqLm1vdGN1YS5zdWJtaXNz
+                aW9uLnYxLlN0cmVhbUV2ZW50c1Jlc3BvbnNlMAFiBnByb3RvMw==
+                """
+        ),
+        EmbeddedFile(
             name: "motcua/testing/v1/codec_test.proto",
             package: "motcua.testing.v1",
             dependencies: [],
@@ -355,6 +637,34 @@ extension ProtoFileDescriptors {
                 eHQSFAoFdmFsdWUYASABKAlSBXZhbHVlEhYKBnZhbHVlcxgCIAMoCVIGdmFsdWVzEiEKC2Nob2ljZV90ZXh0GAMgASgJSABS
                 CmNob2ljZVRleHRCCAoGY2hvaWNlKlMKBkNvbG91chIWChJDT0xPVVJfVU5TUEVDSUZJRUQQABIOCgpDT0xPVVJfUkVEEAES
                 EAoMQ09MT1VSX0dSRUVOEAISDwoLQ09MT1VSX0JMVUUQA2IGcHJvdG8z
+                """
+        ),
+        EmbeddedFile(
+            name: "motcua/testing/v1/json_test.proto",
+            package: "motcua.testing.v1",
+            dependencies: ["google/protobuf/duration.proto", "google/protobuf/empty.proto", "google/protobuf/timestamp.proto", "google/protobuf/wrappers.proto", "motcua/testing/v1/codec_test.proto"],
+            base64: """
+                CiFtb3RjdWEvdGVzdGluZy92MS9qc29uX3Rlc3QucHJvdG8SEW1vdGN1YS50ZXN0aW5nLnYxGh5nb29nbGUvcHJvdG9idWYv
+                ZHVyYXRpb24ucHJvdG8aG2dvb2dsZS9wcm90b2J1Zi9lbXB0eS5wcm90bxofZ29vZ2xlL3Byb3RvYnVmL3RpbWVzdGFtcC5w
+                cm90bxoeZ29vZ2xlL3Byb3RvYnVmL3dyYXBwZXJzLnByb3RvGiJtb3RjdWEvdGVzdGluZy92MS9jb2RlY190ZXN0LnByb3Rv
+                IqoJCgxKc29uU3BlY2lhbHMSKgoCYXQYASABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wUgJhdBItCgR0b29rGAIg
+                ASgLMhkuZ29vZ2xlLnByb3RvYnVmLkR1cmF0aW9uUgR0b29rEkMKDmRvdWJsZV93cmFwcGVyGAMgASgLMhwuZ29vZ2xlLnBy
+                b3RvYnVmLkRvdWJsZVZhbHVlUg1kb3VibGVXcmFwcGVyEkAKDWZsb2F0X3dyYXBwZXIYBCABKAsyGy5nb29nbGUucHJvdG9i
+                dWYuRmxvYXRWYWx1ZVIMZmxvYXRXcmFwcGVyEkAKDWludDY0X3dyYXBwZXIYBSABKAsyGy5nb29nbGUucHJvdG9idWYuSW50
+                NjRWYWx1ZVIMaW50NjRXcmFwcGVyEkMKDnVpbnQ2NF93cmFwcGVyGAYgASgLMhwuZ29vZ2xlLnByb3RvYnVmLlVJbnQ2NFZh
+                bHVlUg11aW50NjRXcmFwcGVyEkAKDWludDMyX3dyYXBwZXIYByABKAsyGy5nb29nbGUucHJvdG9idWYuSW50MzJWYWx1ZVIM
+                aW50MzJXcmFwcGVyEkMKDnVpbnQzMl93cmFwcGVyGAggASgLMhwuZ29vZ2xlLnByb3RvYnVmLlVJbnQzMlZhbHVlUg11aW50
+                MzJXcmFwcGVyEj0KDGJvb2xfd3JhcHBlchgJIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5Cb29sVmFsdWVSC2Jvb2xXcmFwcGVy
+                EkMKDnN0cmluZ193cmFwcGVyGAogASgLMhwuZ29vZ2xlLnByb3RvYnVmLlN0cmluZ1ZhbHVlUg1zdHJpbmdXcmFwcGVyEkAK
+                DWJ5dGVzX3dyYXBwZXIYCyABKAsyGy5nb29nbGUucHJvdG9idWYuQnl0ZXNWYWx1ZVIMYnl0ZXNXcmFwcGVyEjAKB25vdGhp
+                bmcYDCABKAsyFi5nb29nbGUucHJvdG9idWYuRW1wdHlSB25vdGhpbmcSNAoHaGlzdG9yeRgNIAMoCzIaLmdvb2dsZS5wcm90
+                b2J1Zi5UaW1lc3RhbXBSB2hpc3RvcnkSRgoHdGltaW5ncxgOIAMoCzIsLm1vdGN1YS50ZXN0aW5nLnYxLkpzb25TcGVjaWFs
+                cy5UaW1pbmdzRW50cnlSB3RpbWluZ3MSLwoUb25saW5lX2xldmVsXzRfY291bnQYDyABKAVSEW9ubGluZUxldmVsNENvdW50
+                EiEKDXJlbmFtZWRfZmllbGQYECABKAlSCmN1c3RvbU5hbWUSKwoEbW9vZBgRIAEoDjIXLm1vdGN1YS50ZXN0aW5nLnYxLk1v
+                b2RSBG1vb2QSLQoFbW9vZHMYEiADKA4yFy5tb3RjdWEudGVzdGluZy52MS5Nb29kUgVtb29kcxItCgNhbGwYEyABKAsyGy5t
+                b3RjdWEudGVzdGluZy52MS5BbGxUeXBlc1IDYWxsGlUKDFRpbWluZ3NFbnRyeRIQCgNrZXkYASABKAlSA2tleRIvCgV2YWx1
+                ZRgCIAEoCzIZLmdvb2dsZS5wcm90b2J1Zi5EdXJhdGlvblIFdmFsdWU6AjgBKk0KBE1vb2QSFAoQTU9PRF9VTlNQRUNJRklF
+                RBAAEg4KCk1PT0RfSEFQUFkQARINCglNT09EX0dMQUQQARIMCghNT09EX1NBRBACGgIQAWIGcHJvdG8z
                 """
         ),
     ]
@@ -476,6 +786,82 @@ extension ProtoFileDescriptors {
         "motcua.catalog.v1.WatchCatalogRequest": "motcua/catalog/v1/catalog.proto",
         "motcua.catalog.v1.WatchCatalogResponse": "motcua/catalog/v1/catalog.proto",
         "motcua.catalog.v1.WatchStarted": "motcua/catalog/v1/catalog.proto",
+        "motcua.statistics.v1.Breakdown": "motcua/statistics/v1/statistics.proto",
+        "motcua.statistics.v1.CommuneGap": "motcua/statistics/v1/statistics.proto",
+        "motcua.statistics.v1.Counts": "motcua/statistics/v1/statistics.proto",
+        "motcua.statistics.v1.FeedState": "motcua/statistics/v1/statistics.proto",
+        "motcua.statistics.v1.FeedStatus": "motcua/statistics/v1/statistics.proto",
+        "motcua.statistics.v1.GetAdoptionGapsRequest": "motcua/statistics/v1/statistics.proto",
+        "motcua.statistics.v1.GetAdoptionGapsResponse": "motcua/statistics/v1/statistics.proto",
+        "motcua.statistics.v1.GetFeedStatusRequest": "motcua/statistics/v1/statistics.proto",
+        "motcua.statistics.v1.GetReportRequest": "motcua/statistics/v1/statistics.proto",
+        "motcua.statistics.v1.GetServiceIndexRequest": "motcua/statistics/v1/statistics.proto",
+        "motcua.statistics.v1.GetTimeSeriesRequest": "motcua/statistics/v1/statistics.proto",
+        "motcua.statistics.v1.GetTimeSeriesResponse": "motcua/statistics/v1/statistics.proto",
+        "motcua.statistics.v1.Granularity": "motcua/statistics/v1/statistics.proto",
+        "motcua.statistics.v1.Indicator": "motcua/statistics/v1/statistics.proto",
+        "motcua.statistics.v1.ListUnitActivityRequest": "motcua/statistics/v1/statistics.proto",
+        "motcua.statistics.v1.ListUnitActivityResponse": "motcua/statistics/v1/statistics.proto",
+        "motcua.statistics.v1.Period": "motcua/statistics/v1/statistics.proto",
+        "motcua.statistics.v1.ProcedureGap": "motcua/statistics/v1/statistics.proto",
+        "motcua.statistics.v1.Report": "motcua/statistics/v1/statistics.proto",
+        "motcua.statistics.v1.ReportRow": "motcua/statistics/v1/statistics.proto",
+        "motcua.statistics.v1.RowKind": "motcua/statistics/v1/statistics.proto",
+        "motcua.statistics.v1.ServiceIndex": "motcua/statistics/v1/statistics.proto",
+        "motcua.statistics.v1.StatisticsService": "motcua/statistics/v1/statistics.proto",
+        "motcua.statistics.v1.StatisticsService.GetAdoptionGaps": "motcua/statistics/v1/statistics.proto",
+        "motcua.statistics.v1.StatisticsService.GetFeedStatus": "motcua/statistics/v1/statistics.proto",
+        "motcua.statistics.v1.StatisticsService.GetReport": "motcua/statistics/v1/statistics.proto",
+        "motcua.statistics.v1.StatisticsService.GetServiceIndex": "motcua/statistics/v1/statistics.proto",
+        "motcua.statistics.v1.StatisticsService.GetTimeSeries": "motcua/statistics/v1/statistics.proto",
+        "motcua.statistics.v1.StatisticsService.ListUnitActivity": "motcua/statistics/v1/statistics.proto",
+        "motcua.statistics.v1.StatisticsService.WatchReport": "motcua/statistics/v1/statistics.proto",
+        "motcua.statistics.v1.TimeSeriesPoint": "motcua/statistics/v1/statistics.proto",
+        "motcua.statistics.v1.UnitActivity": "motcua/statistics/v1/statistics.proto",
+        "motcua.statistics.v1.UnitActivitySort": "motcua/statistics/v1/statistics.proto",
+        "motcua.statistics.v1.UnitRef": "motcua/statistics/v1/statistics.proto",
+        "motcua.statistics.v1.WatchReportRequest": "motcua/statistics/v1/statistics.proto",
+        "motcua.statistics.v1.WatchReportResponse": "motcua/statistics/v1/statistics.proto",
+        "motcua.submission.v1.Apology": "motcua/submission/v1/submission.proto",
+        "motcua.submission.v1.Applicant": "motcua/submission/v1/submission.proto",
+        "motcua.submission.v1.Attachment": "motcua/submission/v1/submission.proto",
+        "motcua.submission.v1.Channel": "motcua/submission/v1/submission.proto",
+        "motcua.submission.v1.Dossier": "motcua/submission/v1/submission.proto",
+        "motcua.submission.v1.DossierAction": "motcua/submission/v1/submission.proto",
+        "motcua.submission.v1.DossierEvent": "motcua/submission/v1/submission.proto",
+        "motcua.submission.v1.DossierPublicView": "motcua/submission/v1/submission.proto",
+        "motcua.submission.v1.DossierStatus": "motcua/submission/v1/submission.proto",
+        "motcua.submission.v1.DossierSummary": "motcua/submission/v1/submission.proto",
+        "motcua.submission.v1.GetDossierRequest": "motcua/submission/v1/submission.proto",
+        "motcua.submission.v1.HistoryEntry": "motcua/submission/v1/submission.proto",
+        "motcua.submission.v1.ImportDossiersRequest": "motcua/submission/v1/submission.proto",
+        "motcua.submission.v1.ImportDossiersResponse": "motcua/submission/v1/submission.proto",
+        "motcua.submission.v1.ImportOrigin": "motcua/submission/v1/submission.proto",
+        "motcua.submission.v1.ImportedDossier": "motcua/submission/v1/submission.proto",
+        "motcua.submission.v1.ImportedDossierResult": "motcua/submission/v1/submission.proto",
+        "motcua.submission.v1.ImportedStep": "motcua/submission/v1/submission.proto",
+        "motcua.submission.v1.ListDossiersRequest": "motcua/submission/v1/submission.proto",
+        "motcua.submission.v1.ListDossiersResponse": "motcua/submission/v1/submission.proto",
+        "motcua.submission.v1.LookupDossierRequest": "motcua/submission/v1/submission.proto",
+        "motcua.submission.v1.Payment": "motcua/submission/v1/submission.proto",
+        "motcua.submission.v1.PaymentMethod": "motcua/submission/v1/submission.proto",
+        "motcua.submission.v1.PublicHistoryEntry": "motcua/submission/v1/submission.proto",
+        "motcua.submission.v1.RejectedDossier": "motcua/submission/v1/submission.proto",
+        "motcua.submission.v1.StreamEventsRequest": "motcua/submission/v1/submission.proto",
+        "motcua.submission.v1.StreamEventsResponse": "motcua/submission/v1/submission.proto",
+        "motcua.submission.v1.StreamStarted": "motcua/submission/v1/submission.proto",
+        "motcua.submission.v1.SubmissionService": "motcua/submission/v1/submission.proto",
+        "motcua.submission.v1.SubmissionService.GetDossier": "motcua/submission/v1/submission.proto",
+        "motcua.submission.v1.SubmissionService.ImportDossiers": "motcua/submission/v1/submission.proto",
+        "motcua.submission.v1.SubmissionService.ListDossiers": "motcua/submission/v1/submission.proto",
+        "motcua.submission.v1.SubmissionService.LookupDossier": "motcua/submission/v1/submission.proto",
+        "motcua.submission.v1.SubmissionService.StreamEvents": "motcua/submission/v1/submission.proto",
+        "motcua.submission.v1.SubmissionService.SubmitDossier": "motcua/submission/v1/submission.proto",
+        "motcua.submission.v1.SubmissionService.TransitionDossier": "motcua/submission/v1/submission.proto",
+        "motcua.submission.v1.SubmitDossierRequest": "motcua/submission/v1/submission.proto",
+        "motcua.submission.v1.SubmitDossierResponse": "motcua/submission/v1/submission.proto",
+        "motcua.submission.v1.TransitionDossierRequest": "motcua/submission/v1/submission.proto",
+        "motcua.submission.v1.TransitionDossierResponse": "motcua/submission/v1/submission.proto",
         "motcua.testing.v1.AllTypes": "motcua/testing/v1/codec_test.proto",
         "motcua.testing.v1.AllTypes.BoolToColourEntry": "motcua/testing/v1/codec_test.proto",
         "motcua.testing.v1.AllTypes.Inner": "motcua/testing/v1/codec_test.proto",
@@ -486,6 +872,9 @@ extension ProtoFileDescriptors {
         "motcua.testing.v1.AllTypes.Uint32ToBytesEntry": "motcua/testing/v1/codec_test.proto",
         "motcua.testing.v1.Colour": "motcua/testing/v1/codec_test.proto",
         "motcua.testing.v1.Expression": "motcua/testing/v1/codec_test.proto",
+        "motcua.testing.v1.JsonSpecials": "motcua/testing/v1/json_test.proto",
+        "motcua.testing.v1.JsonSpecials.TimingsEntry": "motcua/testing/v1/json_test.proto",
+        "motcua.testing.v1.Mood": "motcua/testing/v1/json_test.proto",
         "motcua.testing.v1.Node": "motcua/testing/v1/codec_test.proto",
         "motcua.testing.v1.Sum": "motcua/testing/v1/codec_test.proto",
         "motcua.testing.v1.Text": "motcua/testing/v1/codec_test.proto",
@@ -502,5 +891,7 @@ extension ProtoFileDescriptors {
         "grpc.testing.UnimplementedService",
         "helloworld.Greeter",
         "motcua.catalog.v1.CatalogService",
+        "motcua.statistics.v1.StatisticsService",
+        "motcua.submission.v1.SubmissionService",
     ]
 }

@@ -113,3 +113,12 @@ extension Google_Protobuf_Duration: ProtobufCBridged {
         self.nanos = decoder.scalar(field: 2) as Int32
     }
 }
+
+// MARK: - proto3 JSON
+
+extension Google_Protobuf_Duration: ProtoJSONConvertible {
+    /// Seconds with the suffix `s`, e.g. `"1.500s"` (proto3 JSON of a Duration).
+    public func jsonValue(includingDefaults: Bool) -> JSONValue {
+        ProtoJSON.duration(seconds: self.seconds, nanos: self.nanos)
+    }
+}

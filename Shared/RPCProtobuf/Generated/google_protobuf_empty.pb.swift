@@ -44,3 +44,12 @@ extension Google_Protobuf_Empty: ProtobufCBridged {
         self.init()
     }
 }
+
+// MARK: - proto3 JSON
+
+extension Google_Protobuf_Empty: ProtoJSONConvertible {
+    /// The proto3 JSON object of the message (see ``ProtoJSONConvertible``).
+    public func jsonValue(includingDefaults: Bool) -> JSONValue {
+        .object([:])
+    }
+}

@@ -144,3 +144,12 @@ extension Google_Protobuf_Timestamp: ProtobufCBridged {
         self.nanos = decoder.scalar(field: 2) as Int32
     }
 }
+
+// MARK: - proto3 JSON
+
+extension Google_Protobuf_Timestamp: ProtoJSONConvertible {
+    /// RFC 3339 in UTC, e.g. `"2022-01-28T07:05:00Z"` (proto3 JSON of a Timestamp).
+    public func jsonValue(includingDefaults: Bool) -> JSONValue {
+        ProtoJSON.timestamp(seconds: self.seconds, nanos: self.nanos)
+    }
+}

@@ -382,3 +382,68 @@ extension Google_Protobuf_BytesValue: ProtobufCBridged {
         self.value = decoder.bytes(field: 1)
     }
 }
+
+// MARK: - proto3 JSON
+
+extension Google_Protobuf_DoubleValue: ProtoJSONConvertible {
+    /// The wrapped value itself (proto3 JSON of a wrapper type).
+    public func jsonValue(includingDefaults: Bool) -> JSONValue {
+        ProtoJSON.double(self.value)
+    }
+}
+
+extension Google_Protobuf_FloatValue: ProtoJSONConvertible {
+    /// The wrapped value itself (proto3 JSON of a wrapper type).
+    public func jsonValue(includingDefaults: Bool) -> JSONValue {
+        ProtoJSON.float(self.value)
+    }
+}
+
+extension Google_Protobuf_Int64Value: ProtoJSONConvertible {
+    /// The wrapped value itself (proto3 JSON of a wrapper type).
+    public func jsonValue(includingDefaults: Bool) -> JSONValue {
+        ProtoJSON.int64(self.value)
+    }
+}
+
+extension Google_Protobuf_UInt64Value: ProtoJSONConvertible {
+    /// The wrapped value itself (proto3 JSON of a wrapper type).
+    public func jsonValue(includingDefaults: Bool) -> JSONValue {
+        ProtoJSON.uint64(self.value)
+    }
+}
+
+extension Google_Protobuf_Int32Value: ProtoJSONConvertible {
+    /// The wrapped value itself (proto3 JSON of a wrapper type).
+    public func jsonValue(includingDefaults: Bool) -> JSONValue {
+        ProtoJSON.int32(self.value)
+    }
+}
+
+extension Google_Protobuf_UInt32Value: ProtoJSONConvertible {
+    /// The wrapped value itself (proto3 JSON of a wrapper type).
+    public func jsonValue(includingDefaults: Bool) -> JSONValue {
+        ProtoJSON.uint32(self.value)
+    }
+}
+
+extension Google_Protobuf_BoolValue: ProtoJSONConvertible {
+    /// The wrapped value itself (proto3 JSON of a wrapper type).
+    public func jsonValue(includingDefaults: Bool) -> JSONValue {
+        ProtoJSON.bool(self.value)
+    }
+}
+
+extension Google_Protobuf_StringValue: ProtoJSONConvertible {
+    /// The wrapped value itself (proto3 JSON of a wrapper type).
+    public func jsonValue(includingDefaults: Bool) -> JSONValue {
+        ProtoJSON.string(self.value)
+    }
+}
+
+extension Google_Protobuf_BytesValue: ProtoJSONConvertible {
+    /// The wrapped value itself (proto3 JSON of a wrapper type).
+    public func jsonValue(includingDefaults: Bool) -> JSONValue {
+        ProtoJSON.bytes(self.value)
+    }
+}

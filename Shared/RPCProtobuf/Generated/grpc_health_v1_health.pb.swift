@@ -170,3 +170,36 @@ extension Grpc_Health_V1_HealthCheckResponse: ProtobufCBridged {
         self.status = Grpc_Health_V1_HealthCheckResponse.ServingStatus(rawValue: decoder.scalar(field: 1))
     }
 }
+
+// MARK: - proto3 JSON
+
+extension Grpc_Health_V1_HealthCheckResponse.ServingStatus: ProtoJSONEnum {
+    /// The name declared in the proto, or nil for an undeclared value.
+    public var protoName: String? {
+        switch self.rawValue {
+        case 0: "UNKNOWN"
+        case 1: "SERVING"
+        case 2: "NOT_SERVING"
+        case 3: "SERVICE_UNKNOWN"
+        default: nil
+        }
+    }
+}
+
+extension Grpc_Health_V1_HealthCheckRequest: ProtoJSONConvertible {
+    /// The proto3 JSON object of the message (see ``ProtoJSONConvertible``).
+    public func jsonValue(includingDefaults: Bool) -> JSONValue {
+        var json = ProtoJSONObjectBuilder(includingDefaults: includingDefaults)
+        json.add("service", ProtoJSON.string(self.service), isDefault: self.service.isEmpty)
+        return json.value
+    }
+}
+
+extension Grpc_Health_V1_HealthCheckResponse: ProtoJSONConvertible {
+    /// The proto3 JSON object of the message (see ``ProtoJSONConvertible``).
+    public func jsonValue(includingDefaults: Bool) -> JSONValue {
+        var json = ProtoJSONObjectBuilder(includingDefaults: includingDefaults)
+        json.add("status", enum: self.status)
+        return json.value
+    }
+}

@@ -461,3 +461,108 @@ extension Grpc_Reflection_V1alpha_ErrorResponse: ProtobufCBridged {
         self.errorMessage = decoder.string(field: 2)
     }
 }
+
+// MARK: - proto3 JSON
+
+extension Grpc_Reflection_V1alpha_ServerReflectionRequest: ProtoJSONConvertible {
+    /// The proto3 JSON object of the message (see ``ProtoJSONConvertible``).
+    public func jsonValue(includingDefaults: Bool) -> JSONValue {
+        var json = ProtoJSONObjectBuilder(includingDefaults: includingDefaults)
+        json.add("host", ProtoJSON.string(self.host), isDefault: self.host.isEmpty)
+        if case .fileByFilename(let value)? = self.messageRequest {
+            json.add("fileByFilename", ProtoJSON.string(value))
+        }
+        if case .fileContainingSymbol(let value)? = self.messageRequest {
+            json.add("fileContainingSymbol", ProtoJSON.string(value))
+        }
+        if case .fileContainingExtension(let value)? = self.messageRequest {
+            json.add("fileContainingExtension", message: value)
+        }
+        if case .allExtensionNumbersOfType(let value)? = self.messageRequest {
+            json.add("allExtensionNumbersOfType", ProtoJSON.string(value))
+        }
+        if case .listServices(let value)? = self.messageRequest {
+            json.add("listServices", ProtoJSON.string(value))
+        }
+        return json.value
+    }
+}
+
+extension Grpc_Reflection_V1alpha_ExtensionRequest: ProtoJSONConvertible {
+    /// The proto3 JSON object of the message (see ``ProtoJSONConvertible``).
+    public func jsonValue(includingDefaults: Bool) -> JSONValue {
+        var json = ProtoJSONObjectBuilder(includingDefaults: includingDefaults)
+        json.add("containingType", ProtoJSON.string(self.containingType), isDefault: self.containingType.isEmpty)
+        json.add("extensionNumber", ProtoJSON.int32(self.extensionNumber), isDefault: self.extensionNumber == 0)
+        return json.value
+    }
+}
+
+extension Grpc_Reflection_V1alpha_ServerReflectionResponse: ProtoJSONConvertible {
+    /// The proto3 JSON object of the message (see ``ProtoJSONConvertible``).
+    public func jsonValue(includingDefaults: Bool) -> JSONValue {
+        var json = ProtoJSONObjectBuilder(includingDefaults: includingDefaults)
+        json.add("validHost", ProtoJSON.string(self.validHost), isDefault: self.validHost.isEmpty)
+        json.add("originalRequest", message: self.originalRequest)
+        if case .fileDescriptorResponse(let value)? = self.messageResponse {
+            json.add("fileDescriptorResponse", message: value)
+        }
+        if case .allExtensionNumbersResponse(let value)? = self.messageResponse {
+            json.add("allExtensionNumbersResponse", message: value)
+        }
+        if case .listServicesResponse(let value)? = self.messageResponse {
+            json.add("listServicesResponse", message: value)
+        }
+        if case .errorResponse(let value)? = self.messageResponse {
+            json.add("errorResponse", message: value)
+        }
+        return json.value
+    }
+}
+
+extension Grpc_Reflection_V1alpha_FileDescriptorResponse: ProtoJSONConvertible {
+    /// The proto3 JSON object of the message (see ``ProtoJSONConvertible``).
+    public func jsonValue(includingDefaults: Bool) -> JSONValue {
+        var json = ProtoJSONObjectBuilder(includingDefaults: includingDefaults)
+        json.add("fileDescriptorProto", repeated: self.fileDescriptorProto, ProtoJSON.bytes)
+        return json.value
+    }
+}
+
+extension Grpc_Reflection_V1alpha_ExtensionNumberResponse: ProtoJSONConvertible {
+    /// The proto3 JSON object of the message (see ``ProtoJSONConvertible``).
+    public func jsonValue(includingDefaults: Bool) -> JSONValue {
+        var json = ProtoJSONObjectBuilder(includingDefaults: includingDefaults)
+        json.add("baseTypeName", ProtoJSON.string(self.baseTypeName), isDefault: self.baseTypeName.isEmpty)
+        json.add("extensionNumber", repeated: self.extensionNumber, ProtoJSON.int32)
+        return json.value
+    }
+}
+
+extension Grpc_Reflection_V1alpha_ListServiceResponse: ProtoJSONConvertible {
+    /// The proto3 JSON object of the message (see ``ProtoJSONConvertible``).
+    public func jsonValue(includingDefaults: Bool) -> JSONValue {
+        var json = ProtoJSONObjectBuilder(includingDefaults: includingDefaults)
+        json.add("service", repeated: self.service)
+        return json.value
+    }
+}
+
+extension Grpc_Reflection_V1alpha_ServiceResponse: ProtoJSONConvertible {
+    /// The proto3 JSON object of the message (see ``ProtoJSONConvertible``).
+    public func jsonValue(includingDefaults: Bool) -> JSONValue {
+        var json = ProtoJSONObjectBuilder(includingDefaults: includingDefaults)
+        json.add("name", ProtoJSON.string(self.name), isDefault: self.name.isEmpty)
+        return json.value
+    }
+}
+
+extension Grpc_Reflection_V1alpha_ErrorResponse: ProtoJSONConvertible {
+    /// The proto3 JSON object of the message (see ``ProtoJSONConvertible``).
+    public func jsonValue(includingDefaults: Bool) -> JSONValue {
+        var json = ProtoJSONObjectBuilder(includingDefaults: includingDefaults)
+        json.add("errorCode", ProtoJSON.int32(self.errorCode), isDefault: self.errorCode == 0)
+        json.add("errorMessage", ProtoJSON.string(self.errorMessage), isDefault: self.errorMessage.isEmpty)
+        return json.value
+    }
+}

@@ -41,3 +41,12 @@ extension Grpc_Testing_Empty: ProtobufCBridged {
         self.init()
     }
 }
+
+// MARK: - proto3 JSON
+
+extension Grpc_Testing_Empty: ProtoJSONConvertible {
+    /// The proto3 JSON object of the message (see ``ProtoJSONConvertible``).
+    public func jsonValue(includingDefaults: Bool) -> JSONValue {
+        .object([:])
+    }
+}

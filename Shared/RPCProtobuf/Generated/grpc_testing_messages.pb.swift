@@ -588,3 +588,143 @@ extension Grpc_Testing_StreamingOutputCallResponse: ProtobufCBridged {
         self.payload = decoder.message(field: 1) as Grpc_Testing_Payload?
     }
 }
+
+// MARK: - proto3 JSON
+
+extension Grpc_Testing_PayloadType: ProtoJSONEnum {
+    /// The name declared in the proto, or nil for an undeclared value.
+    public var protoName: String? {
+        switch self.rawValue {
+        case 0: "COMPRESSABLE"
+        default: nil
+        }
+    }
+}
+
+extension Grpc_Testing_GrpclbRouteType: ProtoJSONEnum {
+    /// The name declared in the proto, or nil for an undeclared value.
+    public var protoName: String? {
+        switch self.rawValue {
+        case 0: "GRPCLB_ROUTE_TYPE_UNKNOWN"
+        case 1: "GRPCLB_ROUTE_TYPE_FALLBACK"
+        case 2: "GRPCLB_ROUTE_TYPE_BACKEND"
+        default: nil
+        }
+    }
+}
+
+extension Grpc_Testing_BoolValue: ProtoJSONConvertible {
+    /// The proto3 JSON object of the message (see ``ProtoJSONConvertible``).
+    public func jsonValue(includingDefaults: Bool) -> JSONValue {
+        var json = ProtoJSONObjectBuilder(includingDefaults: includingDefaults)
+        json.add("value", ProtoJSON.bool(self.value), isDefault: !self.value)
+        return json.value
+    }
+}
+
+extension Grpc_Testing_Payload: ProtoJSONConvertible {
+    /// The proto3 JSON object of the message (see ``ProtoJSONConvertible``).
+    public func jsonValue(includingDefaults: Bool) -> JSONValue {
+        var json = ProtoJSONObjectBuilder(includingDefaults: includingDefaults)
+        json.add("type", enum: self.type)
+        json.add("body", ProtoJSON.bytes(self.body), isDefault: self.body.isEmpty)
+        return json.value
+    }
+}
+
+extension Grpc_Testing_EchoStatus: ProtoJSONConvertible {
+    /// The proto3 JSON object of the message (see ``ProtoJSONConvertible``).
+    public func jsonValue(includingDefaults: Bool) -> JSONValue {
+        var json = ProtoJSONObjectBuilder(includingDefaults: includingDefaults)
+        json.add("code", ProtoJSON.int32(self.code), isDefault: self.code == 0)
+        json.add("message", ProtoJSON.string(self.message), isDefault: self.message.isEmpty)
+        return json.value
+    }
+}
+
+extension Grpc_Testing_SimpleRequest: ProtoJSONConvertible {
+    /// The proto3 JSON object of the message (see ``ProtoJSONConvertible``).
+    public func jsonValue(includingDefaults: Bool) -> JSONValue {
+        var json = ProtoJSONObjectBuilder(includingDefaults: includingDefaults)
+        json.add("responseType", enum: self.responseType)
+        json.add("responseSize", ProtoJSON.int32(self.responseSize), isDefault: self.responseSize == 0)
+        json.add("payload", message: self.payload)
+        json.add("fillUsername", ProtoJSON.bool(self.fillUsername), isDefault: !self.fillUsername)
+        json.add("fillOauthScope", ProtoJSON.bool(self.fillOauthScope), isDefault: !self.fillOauthScope)
+        json.add("responseCompressed", message: self.responseCompressed)
+        json.add("responseStatus", message: self.responseStatus)
+        json.add("expectCompressed", message: self.expectCompressed)
+        json.add("fillServerId", ProtoJSON.bool(self.fillServerID), isDefault: !self.fillServerID)
+        json.add("fillGrpclbRouteType", ProtoJSON.bool(self.fillGrpclbRouteType), isDefault: !self.fillGrpclbRouteType)
+        return json.value
+    }
+}
+
+extension Grpc_Testing_SimpleResponse: ProtoJSONConvertible {
+    /// The proto3 JSON object of the message (see ``ProtoJSONConvertible``).
+    public func jsonValue(includingDefaults: Bool) -> JSONValue {
+        var json = ProtoJSONObjectBuilder(includingDefaults: includingDefaults)
+        json.add("payload", message: self.payload)
+        json.add("username", ProtoJSON.string(self.username), isDefault: self.username.isEmpty)
+        json.add("oauthScope", ProtoJSON.string(self.oauthScope), isDefault: self.oauthScope.isEmpty)
+        json.add("serverId", ProtoJSON.string(self.serverID), isDefault: self.serverID.isEmpty)
+        json.add("grpclbRouteType", enum: self.grpclbRouteType)
+        json.add("hostname", ProtoJSON.string(self.hostname), isDefault: self.hostname.isEmpty)
+        return json.value
+    }
+}
+
+extension Grpc_Testing_StreamingInputCallRequest: ProtoJSONConvertible {
+    /// The proto3 JSON object of the message (see ``ProtoJSONConvertible``).
+    public func jsonValue(includingDefaults: Bool) -> JSONValue {
+        var json = ProtoJSONObjectBuilder(includingDefaults: includingDefaults)
+        json.add("payload", message: self.payload)
+        json.add("expectCompressed", message: self.expectCompressed)
+        return json.value
+    }
+}
+
+extension Grpc_Testing_StreamingInputCallResponse: ProtoJSONConvertible {
+    /// The proto3 JSON object of the message (see ``ProtoJSONConvertible``).
+    public func jsonValue(includingDefaults: Bool) -> JSONValue {
+        var json = ProtoJSONObjectBuilder(includingDefaults: includingDefaults)
+        json.add(
+            "aggregatedPayloadSize",
+            ProtoJSON.int32(self.aggregatedPayloadSize),
+            isDefault: self.aggregatedPayloadSize == 0
+        )
+        return json.value
+    }
+}
+
+extension Grpc_Testing_ResponseParameters: ProtoJSONConvertible {
+    /// The proto3 JSON object of the message (see ``ProtoJSONConvertible``).
+    public func jsonValue(includingDefaults: Bool) -> JSONValue {
+        var json = ProtoJSONObjectBuilder(includingDefaults: includingDefaults)
+        json.add("size", ProtoJSON.int32(self.size), isDefault: self.size == 0)
+        json.add("intervalUs", ProtoJSON.int32(self.intervalUs), isDefault: self.intervalUs == 0)
+        json.add("compressed", message: self.compressed)
+        return json.value
+    }
+}
+
+extension Grpc_Testing_StreamingOutputCallRequest: ProtoJSONConvertible {
+    /// The proto3 JSON object of the message (see ``ProtoJSONConvertible``).
+    public func jsonValue(includingDefaults: Bool) -> JSONValue {
+        var json = ProtoJSONObjectBuilder(includingDefaults: includingDefaults)
+        json.add("responseType", enum: self.responseType)
+        json.add("responseParameters", repeated: self.responseParameters)
+        json.add("payload", message: self.payload)
+        json.add("responseStatus", message: self.responseStatus)
+        return json.value
+    }
+}
+
+extension Grpc_Testing_StreamingOutputCallResponse: ProtoJSONConvertible {
+    /// The proto3 JSON object of the message (see ``ProtoJSONConvertible``).
+    public func jsonValue(includingDefaults: Bool) -> JSONValue {
+        var json = ProtoJSONObjectBuilder(includingDefaults: includingDefaults)
+        json.add("payload", message: self.payload)
+        return json.value
+    }
+}

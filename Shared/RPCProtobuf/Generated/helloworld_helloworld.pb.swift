@@ -110,3 +110,23 @@ extension Helloworld_HelloReply: ProtobufCBridged {
         self.message = decoder.string(field: 1)
     }
 }
+
+// MARK: - proto3 JSON
+
+extension Helloworld_HelloRequest: ProtoJSONConvertible {
+    /// The proto3 JSON object of the message (see ``ProtoJSONConvertible``).
+    public func jsonValue(includingDefaults: Bool) -> JSONValue {
+        var json = ProtoJSONObjectBuilder(includingDefaults: includingDefaults)
+        json.add("name", ProtoJSON.string(self.name), isDefault: self.name.isEmpty)
+        return json.value
+    }
+}
+
+extension Helloworld_HelloReply: ProtoJSONConvertible {
+    /// The proto3 JSON object of the message (see ``ProtoJSONConvertible``).
+    public func jsonValue(includingDefaults: Bool) -> JSONValue {
+        var json = ProtoJSONObjectBuilder(includingDefaults: includingDefaults)
+        json.add("message", ProtoJSON.string(self.message), isDefault: self.message.isEmpty)
+        return json.value
+    }
+}

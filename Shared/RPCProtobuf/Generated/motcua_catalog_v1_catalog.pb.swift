@@ -2200,3 +2200,457 @@ extension Motcua_Catalog_V1_WatchCatalogResponse: ProtobufCBridged {
         }
     }
 }
+
+// MARK: - proto3 JSON
+
+extension Motcua_Catalog_V1_UnitLevel: ProtoJSONEnum {
+    /// The name declared in the proto, or nil for an undeclared value.
+    public var protoName: String? {
+        switch self.rawValue {
+        case 0: "UNIT_LEVEL_UNSPECIFIED"
+        case 1: "UNIT_LEVEL_PROVINCE"
+        case 2: "UNIT_LEVEL_DISTRICT"
+        case 3: "UNIT_LEVEL_COMMUNE"
+        default: nil
+        }
+    }
+}
+
+extension Motcua_Catalog_V1_UnitType: ProtoJSONEnum {
+    /// The name declared in the proto, or nil for an undeclared value.
+    public var protoName: String? {
+        switch self.rawValue {
+        case 0: "UNIT_TYPE_UNSPECIFIED"
+        case 1: "UNIT_TYPE_PROVINCE"
+        case 2: "UNIT_TYPE_CITY"
+        case 3: "UNIT_TYPE_TOWN"
+        case 4: "UNIT_TYPE_DISTRICT"
+        case 5: "UNIT_TYPE_COMMUNE"
+        case 6: "UNIT_TYPE_WARD"
+        case 7: "UNIT_TYPE_TOWNSHIP"
+        default: nil
+        }
+    }
+}
+
+extension Motcua_Catalog_V1_ImplementingLevel: ProtoJSONEnum {
+    /// The name declared in the proto, or nil for an undeclared value.
+    public var protoName: String? {
+        switch self.rawValue {
+        case 0: "IMPLEMENTING_LEVEL_UNSPECIFIED"
+        case 1: "IMPLEMENTING_LEVEL_PROVINCE"
+        case 2: "IMPLEMENTING_LEVEL_DISTRICT"
+        case 3: "IMPLEMENTING_LEVEL_COMMUNE"
+        default: nil
+        }
+    }
+}
+
+extension Motcua_Catalog_V1_OnlineScheme: ProtoJSONEnum {
+    /// The name declared in the proto, or nil for an undeclared value.
+    public var protoName: String? {
+        switch self.rawValue {
+        case 0: "ONLINE_SCHEME_UNSPECIFIED"
+        case 1: "ONLINE_SCHEME_FULL_PROCESS"
+        case 2: "ONLINE_SCHEME_PARTIAL"
+        case 3: "ONLINE_SCHEME_NONE"
+        default: nil
+        }
+    }
+}
+
+extension Motcua_Catalog_V1_DeadlineUnit: ProtoJSONEnum {
+    /// The name declared in the proto, or nil for an undeclared value.
+    public var protoName: String? {
+        switch self.rawValue {
+        case 0: "DEADLINE_UNIT_UNSPECIFIED"
+        case 1: "DEADLINE_UNIT_WORKING_DAYS"
+        case 2: "DEADLINE_UNIT_CALENDAR_DAYS"
+        case 3: "DEADLINE_UNIT_HOURS"
+        case 4: "DEADLINE_UNIT_MONTHS"
+        default: nil
+        }
+    }
+}
+
+extension Motcua_Catalog_V1_CalendarDayKind: ProtoJSONEnum {
+    /// The name declared in the proto, or nil for an undeclared value.
+    public var protoName: String? {
+        switch self.rawValue {
+        case 0: "CALENDAR_DAY_KIND_UNSPECIFIED"
+        case 1: "CALENDAR_DAY_KIND_PUBLIC_HOLIDAY"
+        case 2: "CALENDAR_DAY_KIND_COMPENSATORY_DAY_OFF"
+        case 3: "CALENDAR_DAY_KIND_SWAPPED_DAY_OFF"
+        case 4: "CALENDAR_DAY_KIND_MAKE_UP_WORKING_DAY"
+        default: nil
+        }
+    }
+}
+
+extension Motcua_Catalog_V1_ChangeAction: ProtoJSONEnum {
+    /// The name declared in the proto, or nil for an undeclared value.
+    public var protoName: String? {
+        switch self.rawValue {
+        case 0: "CHANGE_ACTION_UNSPECIFIED"
+        case 1: "CHANGE_ACTION_CREATED"
+        case 2: "CHANGE_ACTION_UPDATED"
+        case 3: "CHANGE_ACTION_REMOVED"
+        default: nil
+        }
+    }
+}
+
+extension Motcua_Catalog_V1_Date: ProtoJSONConvertible {
+    /// The proto3 JSON object of the message (see ``ProtoJSONConvertible``).
+    public func jsonValue(includingDefaults: Bool) -> JSONValue {
+        var json = ProtoJSONObjectBuilder(includingDefaults: includingDefaults)
+        json.add("year", ProtoJSON.int32(self.year), isDefault: self.year == 0)
+        json.add("month", ProtoJSON.int32(self.month), isDefault: self.month == 0)
+        json.add("day", ProtoJSON.int32(self.day), isDefault: self.day == 0)
+        return json.value
+    }
+}
+
+extension Motcua_Catalog_V1_Unit: ProtoJSONConvertible {
+    /// The proto3 JSON object of the message (see ``ProtoJSONConvertible``).
+    public func jsonValue(includingDefaults: Bool) -> JSONValue {
+        var json = ProtoJSONObjectBuilder(includingDefaults: includingDefaults)
+        json.add("code", ProtoJSON.string(self.code), isDefault: self.code.isEmpty)
+        json.add("name", ProtoJSON.string(self.name), isDefault: self.name.isEmpty)
+        json.add("level", enum: self.level)
+        json.add("type", enum: self.type)
+        json.add("typeName", ProtoJSON.string(self.typeName), isDefault: self.typeName.isEmpty)
+        json.add("parentCode", ProtoJSON.string(self.parentCode), isDefault: self.parentCode.isEmpty)
+        json.add("validFrom", message: self.validFrom)
+        json.add("validTo", message: self.validTo)
+        return json.value
+    }
+}
+
+extension Motcua_Catalog_V1_ListUnitsRequest: ProtoJSONConvertible {
+    /// The proto3 JSON object of the message (see ``ProtoJSONConvertible``).
+    public func jsonValue(includingDefaults: Bool) -> JSONValue {
+        var json = ProtoJSONObjectBuilder(includingDefaults: includingDefaults)
+        json.add("asOf", message: self.asOf)
+        json.add("level", enum: self.level)
+        json.add("parentCode", ProtoJSON.string(self.parentCode), isDefault: self.parentCode.isEmpty)
+        json.add("query", ProtoJSON.string(self.query), isDefault: self.query.isEmpty)
+        return json.value
+    }
+}
+
+extension Motcua_Catalog_V1_ListUnitsResponse: ProtoJSONConvertible {
+    /// The proto3 JSON object of the message (see ``ProtoJSONConvertible``).
+    public func jsonValue(includingDefaults: Bool) -> JSONValue {
+        var json = ProtoJSONObjectBuilder(includingDefaults: includingDefaults)
+        json.add("units", repeated: self.units)
+        json.add("asOf", message: self.asOf)
+        return json.value
+    }
+}
+
+extension Motcua_Catalog_V1_GetUnitRequest: ProtoJSONConvertible {
+    /// The proto3 JSON object of the message (see ``ProtoJSONConvertible``).
+    public func jsonValue(includingDefaults: Bool) -> JSONValue {
+        var json = ProtoJSONObjectBuilder(includingDefaults: includingDefaults)
+        json.add("code", ProtoJSON.string(self.code), isDefault: self.code.isEmpty)
+        json.add("asOf", message: self.asOf)
+        return json.value
+    }
+}
+
+extension Motcua_Catalog_V1_UpsertUnitsRequest: ProtoJSONConvertible {
+    /// The proto3 JSON object of the message (see ``ProtoJSONConvertible``).
+    public func jsonValue(includingDefaults: Bool) -> JSONValue {
+        var json = ProtoJSONObjectBuilder(includingDefaults: includingDefaults)
+        json.add("units", repeated: self.units)
+        return json.value
+    }
+}
+
+extension Motcua_Catalog_V1_UpsertUnitsResponse: ProtoJSONConvertible {
+    /// The proto3 JSON object of the message (see ``ProtoJSONConvertible``).
+    public func jsonValue(includingDefaults: Bool) -> JSONValue {
+        var json = ProtoJSONObjectBuilder(includingDefaults: includingDefaults)
+        json.add("created", ProtoJSON.int32(self.created), isDefault: self.created == 0)
+        json.add("updated", ProtoJSON.int32(self.updated), isDefault: self.updated == 0)
+        json.add("unchanged", ProtoJSON.int32(self.unchanged), isDefault: self.unchanged == 0)
+        json.add("sequence", ProtoJSON.int64(self.sequence), isDefault: self.sequence == 0)
+        return json.value
+    }
+}
+
+extension Motcua_Catalog_V1_LegalDeadline: ProtoJSONConvertible {
+    /// The proto3 JSON object of the message (see ``ProtoJSONConvertible``).
+    public func jsonValue(includingDefaults: Bool) -> JSONValue {
+        var json = ProtoJSONObjectBuilder(includingDefaults: includingDefaults)
+        json.add("amount", ProtoJSON.int32(self.amount), isDefault: self.amount == 0)
+        json.add("unit", enum: self.unit)
+        return json.value
+    }
+}
+
+extension Motcua_Catalog_V1_Fee: ProtoJSONConvertible {
+    /// The proto3 JSON object of the message (see ``ProtoJSONConvertible``).
+    public func jsonValue(includingDefaults: Bool) -> JSONValue {
+        var json = ProtoJSONObjectBuilder(includingDefaults: includingDefaults)
+        json.add("name", ProtoJSON.string(self.name), isDefault: self.name.isEmpty)
+        json.add("amountVnd", ProtoJSON.int64(self.amountVnd), isDefault: self.amountVnd == 0)
+        return json.value
+    }
+}
+
+extension Motcua_Catalog_V1_Procedure: ProtoJSONConvertible {
+    /// The proto3 JSON object of the message (see ``ProtoJSONConvertible``).
+    public func jsonValue(includingDefaults: Bool) -> JSONValue {
+        var json = ProtoJSONObjectBuilder(includingDefaults: includingDefaults)
+        json.add("code", ProtoJSON.string(self.code), isDefault: self.code.isEmpty)
+        json.add("name", ProtoJSON.string(self.name), isDefault: self.name.isEmpty)
+        json.add("field", ProtoJSON.string(self.field), isDefault: self.field.isEmpty)
+        json.add("implementingLevel", enum: self.implementingLevel)
+        json.add("onlineLevel", ProtoJSON.int32(self.onlineLevel), isDefault: self.onlineLevel == 0)
+        json.add("onlineScheme", enum: self.onlineScheme)
+        json.add("legalDeadline", message: self.legalDeadline)
+        json.add("fees", repeated: self.fees)
+        json.add("issuesPaperResult", ProtoJSON.bool(self.issuesPaperResult), isDefault: !self.issuesPaperResult)
+        json.add("demo", ProtoJSON.bool(self.demo), isDefault: !self.demo)
+        json.add("updatedAt", message: self.updatedAt)
+        json.add("revision", ProtoJSON.int64(self.revision), isDefault: self.revision == 0)
+        return json.value
+    }
+}
+
+extension Motcua_Catalog_V1_ListProceduresRequest: ProtoJSONConvertible {
+    /// The proto3 JSON object of the message (see ``ProtoJSONConvertible``).
+    public func jsonValue(includingDefaults: Bool) -> JSONValue {
+        var json = ProtoJSONObjectBuilder(includingDefaults: includingDefaults)
+        json.add("query", ProtoJSON.string(self.query), isDefault: self.query.isEmpty)
+        json.add("field", ProtoJSON.string(self.field), isDefault: self.field.isEmpty)
+        json.add("implementingLevel", enum: self.implementingLevel)
+        json.add("onlineLevel", ProtoJSON.int32(self.onlineLevel), isDefault: self.onlineLevel == 0)
+        json.add("onlineScheme", enum: self.onlineScheme)
+        json.add("pageSize", ProtoJSON.int32(self.pageSize), isDefault: self.pageSize == 0)
+        json.add("pageToken", ProtoJSON.string(self.pageToken), isDefault: self.pageToken.isEmpty)
+        return json.value
+    }
+}
+
+extension Motcua_Catalog_V1_ListProceduresResponse: ProtoJSONConvertible {
+    /// The proto3 JSON object of the message (see ``ProtoJSONConvertible``).
+    public func jsonValue(includingDefaults: Bool) -> JSONValue {
+        var json = ProtoJSONObjectBuilder(includingDefaults: includingDefaults)
+        json.add("procedures", repeated: self.procedures)
+        json.add("nextPageToken", ProtoJSON.string(self.nextPageToken), isDefault: self.nextPageToken.isEmpty)
+        json.add("totalSize", ProtoJSON.int32(self.totalSize), isDefault: self.totalSize == 0)
+        return json.value
+    }
+}
+
+extension Motcua_Catalog_V1_GetProcedureRequest: ProtoJSONConvertible {
+    /// The proto3 JSON object of the message (see ``ProtoJSONConvertible``).
+    public func jsonValue(includingDefaults: Bool) -> JSONValue {
+        var json = ProtoJSONObjectBuilder(includingDefaults: includingDefaults)
+        json.add("code", ProtoJSON.string(self.code), isDefault: self.code.isEmpty)
+        return json.value
+    }
+}
+
+extension Motcua_Catalog_V1_ListFieldsRequest: ProtoJSONConvertible {
+    /// The proto3 JSON object of the message (see ``ProtoJSONConvertible``).
+    public func jsonValue(includingDefaults: Bool) -> JSONValue {
+        var json = ProtoJSONObjectBuilder(includingDefaults: includingDefaults)
+        json.add("implementingLevel", enum: self.implementingLevel)
+        return json.value
+    }
+}
+
+extension Motcua_Catalog_V1_FieldSummary: ProtoJSONConvertible {
+    /// The proto3 JSON object of the message (see ``ProtoJSONConvertible``).
+    public func jsonValue(includingDefaults: Bool) -> JSONValue {
+        var json = ProtoJSONObjectBuilder(includingDefaults: includingDefaults)
+        json.add("name", ProtoJSON.string(self.name), isDefault: self.name.isEmpty)
+        json.add("procedureCount", ProtoJSON.int32(self.procedureCount), isDefault: self.procedureCount == 0)
+        json.add("onlineLevel4Count", ProtoJSON.int32(self.onlineLevel4Count), isDefault: self.onlineLevel4Count == 0)
+        return json.value
+    }
+}
+
+extension Motcua_Catalog_V1_ListFieldsResponse: ProtoJSONConvertible {
+    /// The proto3 JSON object of the message (see ``ProtoJSONConvertible``).
+    public func jsonValue(includingDefaults: Bool) -> JSONValue {
+        var json = ProtoJSONObjectBuilder(includingDefaults: includingDefaults)
+        json.add("fields", repeated: self.fields)
+        return json.value
+    }
+}
+
+extension Motcua_Catalog_V1_ImportProceduresRequest: ProtoJSONConvertible {
+    /// The proto3 JSON object of the message (see ``ProtoJSONConvertible``).
+    public func jsonValue(includingDefaults: Bool) -> JSONValue {
+        var json = ProtoJSONObjectBuilder(includingDefaults: includingDefaults)
+        json.add("procedures", repeated: self.procedures)
+        json.add("validateOnly", ProtoJSON.bool(self.validateOnly), isDefault: !self.validateOnly)
+        return json.value
+    }
+}
+
+extension Motcua_Catalog_V1_RejectedRow: ProtoJSONConvertible {
+    /// The proto3 JSON object of the message (see ``ProtoJSONConvertible``).
+    public func jsonValue(includingDefaults: Bool) -> JSONValue {
+        var json = ProtoJSONObjectBuilder(includingDefaults: includingDefaults)
+        json.add("position", ProtoJSON.int32(self.position), isDefault: self.position == 0)
+        json.add("code", ProtoJSON.string(self.code), isDefault: self.code.isEmpty)
+        json.add("field", ProtoJSON.string(self.field), isDefault: self.field.isEmpty)
+        json.add("reason", ProtoJSON.string(self.reason), isDefault: self.reason.isEmpty)
+        return json.value
+    }
+}
+
+extension Motcua_Catalog_V1_ImportProceduresResponse: ProtoJSONConvertible {
+    /// The proto3 JSON object of the message (see ``ProtoJSONConvertible``).
+    public func jsonValue(includingDefaults: Bool) -> JSONValue {
+        var json = ProtoJSONObjectBuilder(includingDefaults: includingDefaults)
+        json.add("applied", ProtoJSON.bool(self.applied), isDefault: !self.applied)
+        json.add("received", ProtoJSON.int32(self.received), isDefault: self.received == 0)
+        json.add("created", ProtoJSON.int32(self.created), isDefault: self.created == 0)
+        json.add("updated", ProtoJSON.int32(self.updated), isDefault: self.updated == 0)
+        json.add("unchanged", ProtoJSON.int32(self.unchanged), isDefault: self.unchanged == 0)
+        json.add("rejected", repeated: self.rejected)
+        json.add("sequence", ProtoJSON.int64(self.sequence), isDefault: self.sequence == 0)
+        return json.value
+    }
+}
+
+extension Motcua_Catalog_V1_CalendarDay: ProtoJSONConvertible {
+    /// The proto3 JSON object of the message (see ``ProtoJSONConvertible``).
+    public func jsonValue(includingDefaults: Bool) -> JSONValue {
+        var json = ProtoJSONObjectBuilder(includingDefaults: includingDefaults)
+        json.add("date", message: self.date)
+        json.add("kind", enum: self.kind)
+        json.add("name", ProtoJSON.string(self.name), isDefault: self.name.isEmpty)
+        return json.value
+    }
+}
+
+extension Motcua_Catalog_V1_ComputeDueDateRequest: ProtoJSONConvertible {
+    /// The proto3 JSON object of the message (see ``ProtoJSONConvertible``).
+    public func jsonValue(includingDefaults: Bool) -> JSONValue {
+        var json = ProtoJSONObjectBuilder(includingDefaults: includingDefaults)
+        json.add("receivedAt", message: self.receivedAt)
+        if case .deadline(let value)? = self.deadlineSource {
+            json.add("deadline", message: value)
+        }
+        if case .procedureCode(let value)? = self.deadlineSource {
+            json.add("procedureCode", ProtoJSON.string(value))
+        }
+        return json.value
+    }
+}
+
+extension Motcua_Catalog_V1_ComputeDueDateResponse: ProtoJSONConvertible {
+    /// The proto3 JSON object of the message (see ``ProtoJSONConvertible``).
+    public func jsonValue(includingDefaults: Bool) -> JSONValue {
+        var json = ProtoJSONObjectBuilder(includingDefaults: includingDefaults)
+        json.add("dueAt", message: self.dueAt)
+        json.add("dueDate", message: self.dueDate)
+        json.add("receivedOn", message: self.receivedOn)
+        json.add("deadline", message: self.deadline)
+        json.add("daysOff", repeated: self.daysOff)
+        json.add("explanation", ProtoJSON.string(self.explanation), isDefault: self.explanation.isEmpty)
+        return json.value
+    }
+}
+
+extension Motcua_Catalog_V1_ListCalendarDaysRequest: ProtoJSONConvertible {
+    /// The proto3 JSON object of the message (see ``ProtoJSONConvertible``).
+    public func jsonValue(includingDefaults: Bool) -> JSONValue {
+        var json = ProtoJSONObjectBuilder(includingDefaults: includingDefaults)
+        json.add("startDate", message: self.startDate)
+        json.add("endDate", message: self.endDate)
+        return json.value
+    }
+}
+
+extension Motcua_Catalog_V1_ListCalendarDaysResponse: ProtoJSONConvertible {
+    /// The proto3 JSON object of the message (see ``ProtoJSONConvertible``).
+    public func jsonValue(includingDefaults: Bool) -> JSONValue {
+        var json = ProtoJSONObjectBuilder(includingDefaults: includingDefaults)
+        json.add("days", repeated: self.days)
+        json.add("coveredYears", repeated: self.coveredYears, ProtoJSON.int32)
+        return json.value
+    }
+}
+
+extension Motcua_Catalog_V1_SetCalendarDaysRequest: ProtoJSONConvertible {
+    /// The proto3 JSON object of the message (see ``ProtoJSONConvertible``).
+    public func jsonValue(includingDefaults: Bool) -> JSONValue {
+        var json = ProtoJSONObjectBuilder(includingDefaults: includingDefaults)
+        json.add("days", repeated: self.days)
+        json.add("remove", repeated: self.remove)
+        return json.value
+    }
+}
+
+extension Motcua_Catalog_V1_SetCalendarDaysResponse: ProtoJSONConvertible {
+    /// The proto3 JSON object of the message (see ``ProtoJSONConvertible``).
+    public func jsonValue(includingDefaults: Bool) -> JSONValue {
+        var json = ProtoJSONObjectBuilder(includingDefaults: includingDefaults)
+        json.add("upserted", ProtoJSON.int32(self.upserted), isDefault: self.upserted == 0)
+        json.add("removed", ProtoJSON.int32(self.removed), isDefault: self.removed == 0)
+        json.add("sequence", ProtoJSON.int64(self.sequence), isDefault: self.sequence == 0)
+        return json.value
+    }
+}
+
+extension Motcua_Catalog_V1_WatchCatalogRequest: ProtoJSONConvertible {
+    /// The proto3 JSON object of the message (see ``ProtoJSONConvertible``).
+    public func jsonValue(includingDefaults: Bool) -> JSONValue {
+        var json = ProtoJSONObjectBuilder(includingDefaults: includingDefaults)
+        json.add("afterSequence", ProtoJSON.int64(self.afterSequence), isDefault: self.afterSequence == 0)
+        return json.value
+    }
+}
+
+extension Motcua_Catalog_V1_WatchStarted: ProtoJSONConvertible {
+    /// The proto3 JSON object of the message (see ``ProtoJSONConvertible``).
+    public func jsonValue(includingDefaults: Bool) -> JSONValue {
+        var json = ProtoJSONObjectBuilder(includingDefaults: includingDefaults)
+        json.add("currentSequence", ProtoJSON.int64(self.currentSequence), isDefault: self.currentSequence == 0)
+        json.add("resetRequired", ProtoJSON.bool(self.resetRequired), isDefault: !self.resetRequired)
+        return json.value
+    }
+}
+
+extension Motcua_Catalog_V1_CatalogChange: ProtoJSONConvertible {
+    /// The proto3 JSON object of the message (see ``ProtoJSONConvertible``).
+    public func jsonValue(includingDefaults: Bool) -> JSONValue {
+        var json = ProtoJSONObjectBuilder(includingDefaults: includingDefaults)
+        json.add("sequence", ProtoJSON.int64(self.sequence), isDefault: self.sequence == 0)
+        json.add("action", enum: self.action)
+        json.add("changedAt", message: self.changedAt)
+        if case .procedureCode(let value)? = self.subject {
+            json.add("procedureCode", ProtoJSON.string(value))
+        }
+        if case .unitCode(let value)? = self.subject {
+            json.add("unitCode", ProtoJSON.string(value))
+        }
+        if case .calendarDate(let value)? = self.subject {
+            json.add("calendarDate", message: value)
+        }
+        return json.value
+    }
+}
+
+extension Motcua_Catalog_V1_WatchCatalogResponse: ProtoJSONConvertible {
+    /// The proto3 JSON object of the message (see ``ProtoJSONConvertible``).
+    public func jsonValue(includingDefaults: Bool) -> JSONValue {
+        var json = ProtoJSONObjectBuilder(includingDefaults: includingDefaults)
+        if case .started(let value)? = self.event {
+            json.add("started", message: value)
+        }
+        if case .change(let value)? = self.event {
+            json.add("change", message: value)
+        }
+        return json.value
+    }
+}

@@ -700,3 +700,158 @@ extension Motcua_Testing_V1_Text: ProtobufCBridged {
         }
     }
 }
+
+// MARK: - proto3 JSON
+
+extension Motcua_Testing_V1_AllTypes.Level: ProtoJSONEnum {
+    /// The name declared in the proto, or nil for an undeclared value.
+    public var protoName: String? {
+        switch self.rawValue {
+        case 0: "LEVEL_LOW"
+        case 1: "LEVEL_MEDIUM"
+        case 2: "LEVEL_HIGH"
+        default: nil
+        }
+    }
+}
+
+extension Motcua_Testing_V1_Colour: ProtoJSONEnum {
+    /// The name declared in the proto, or nil for an undeclared value.
+    public var protoName: String? {
+        switch self.rawValue {
+        case 0: "COLOUR_UNSPECIFIED"
+        case 1: "COLOUR_RED"
+        case 2: "COLOUR_GREEN"
+        case 3: "COLOUR_BLUE"
+        default: nil
+        }
+    }
+}
+
+extension Motcua_Testing_V1_AllTypes: ProtoJSONConvertible {
+    /// The proto3 JSON object of the message (see ``ProtoJSONConvertible``).
+    public func jsonValue(includingDefaults: Bool) -> JSONValue {
+        var json = ProtoJSONObjectBuilder(includingDefaults: includingDefaults)
+        json.add("int32Value", ProtoJSON.int32(self.int32Value), isDefault: self.int32Value == 0)
+        json.add("int64Value", ProtoJSON.int64(self.int64Value), isDefault: self.int64Value == 0)
+        json.add("uint32Value", ProtoJSON.uint32(self.uint32Value), isDefault: self.uint32Value == 0)
+        json.add("uint64Value", ProtoJSON.uint64(self.uint64Value), isDefault: self.uint64Value == 0)
+        json.add("sint32Value", ProtoJSON.int32(self.sint32Value), isDefault: self.sint32Value == 0)
+        json.add("sint64Value", ProtoJSON.int64(self.sint64Value), isDefault: self.sint64Value == 0)
+        json.add("fixed32Value", ProtoJSON.uint32(self.fixed32Value), isDefault: self.fixed32Value == 0)
+        json.add("fixed64Value", ProtoJSON.uint64(self.fixed64Value), isDefault: self.fixed64Value == 0)
+        json.add("sfixed32Value", ProtoJSON.int32(self.sfixed32Value), isDefault: self.sfixed32Value == 0)
+        json.add("sfixed64Value", ProtoJSON.int64(self.sfixed64Value), isDefault: self.sfixed64Value == 0)
+        json.add("floatValue", ProtoJSON.float(self.floatValue), isDefault: self.floatValue.bitPattern == 0)
+        json.add("doubleValue", ProtoJSON.double(self.doubleValue), isDefault: self.doubleValue.bitPattern == 0)
+        json.add("boolValue", ProtoJSON.bool(self.boolValue), isDefault: !self.boolValue)
+        json.add("stringValue", ProtoJSON.string(self.stringValue), isDefault: self.stringValue.isEmpty)
+        json.add("bytesValue", ProtoJSON.bytes(self.bytesValue), isDefault: self.bytesValue.isEmpty)
+        json.add("colour", enum: self.colour)
+        json.add("level", enum: self.level)
+        json.add("inner", message: self.inner)
+        json.add("repeatedInt32", repeated: self.repeatedInt32, ProtoJSON.int32)
+        json.add("repeatedSint64", repeated: self.repeatedSint64, ProtoJSON.int64)
+        json.add("repeatedFixed32", repeated: self.repeatedFixed32, ProtoJSON.uint32)
+        json.add("repeatedDouble", repeated: self.repeatedDouble, ProtoJSON.double)
+        json.add("repeatedBool", repeated: self.repeatedBool, ProtoJSON.bool)
+        json.add("repeatedString", repeated: self.repeatedString, ProtoJSON.string)
+        json.add("repeatedBytes", repeated: self.repeatedBytes, ProtoJSON.bytes)
+        json.add("repeatedColour", repeated: self.repeatedColour)
+        json.add("repeatedInner", repeated: self.repeatedInner)
+        json.add("repeatedUint64", repeated: self.repeatedUint64, ProtoJSON.uint64)
+        json.add("repeatedFloat", repeated: self.repeatedFloat, ProtoJSON.float)
+        json.add("stringToInt32", map: self.stringToInt32, by: (<), key: { $0 }, value: ProtoJSON.int32)
+        json.add("int64ToString", map: self.int64ToString, by: (<), key: { String($0) }, value: ProtoJSON.string)
+        json.add("stringToInner", map: self.stringToInner, by: (<), key: { $0 })
+        json.add("boolToColour", map: self.boolToColour, by: { !$0 && $1 }, key: ProtoJSON.boolKey)
+        json.add("uint32ToBytes", map: self.uint32ToBytes, by: (<), key: { String($0) }, value: ProtoJSON.bytes)
+        if case .choiceString(let value)? = self.choice {
+            json.add("choiceString", ProtoJSON.string(value))
+        }
+        if case .choiceInt64(let value)? = self.choice {
+            json.add("choiceInt64", ProtoJSON.int64(value))
+        }
+        if case .choiceInner(let value)? = self.choice {
+            json.add("choiceInner", message: value)
+        }
+        if case .choiceBytes(let value)? = self.choice {
+            json.add("choiceBytes", ProtoJSON.bytes(value))
+        }
+        if case .choiceColour(let value)? = self.choice {
+            json.add("choiceColour", message: value)
+        }
+        return json.value
+    }
+}
+
+extension Motcua_Testing_V1_AllTypes.Inner: ProtoJSONConvertible {
+    /// The proto3 JSON object of the message (see ``ProtoJSONConvertible``).
+    public func jsonValue(includingDefaults: Bool) -> JSONValue {
+        var json = ProtoJSONObjectBuilder(includingDefaults: includingDefaults)
+        json.add("id", ProtoJSON.int32(self.id), isDefault: self.id == 0)
+        json.add("label", ProtoJSON.string(self.label), isDefault: self.label.isEmpty)
+        return json.value
+    }
+}
+
+extension Motcua_Testing_V1_Node: ProtoJSONConvertible {
+    /// The proto3 JSON object of the message (see ``ProtoJSONConvertible``).
+    public func jsonValue(includingDefaults: Bool) -> JSONValue {
+        var json = ProtoJSONObjectBuilder(includingDefaults: includingDefaults)
+        json.add("child", message: self.child)
+        json.add("data", ProtoJSON.bytes(self.data), isDefault: self.data.isEmpty)
+        return json.value
+    }
+}
+
+extension Motcua_Testing_V1_Tree: ProtoJSONConvertible {
+    /// The proto3 JSON object of the message (see ``ProtoJSONConvertible``).
+    public func jsonValue(includingDefaults: Bool) -> JSONValue {
+        var json = ProtoJSONObjectBuilder(includingDefaults: includingDefaults)
+        json.add("name", ProtoJSON.string(self.name), isDefault: self.name.isEmpty)
+        json.add("children", repeated: self.children)
+        json.add("named", map: self.named, by: (<), key: { $0 })
+        return json.value
+    }
+}
+
+extension Motcua_Testing_V1_Expression: ProtoJSONConvertible {
+    /// The proto3 JSON object of the message (see ``ProtoJSONConvertible``).
+    public func jsonValue(includingDefaults: Bool) -> JSONValue {
+        var json = ProtoJSONObjectBuilder(includingDefaults: includingDefaults)
+        if case .literal(let value)? = self.kind {
+            json.add("literal", ProtoJSON.int64(value))
+        }
+        if case .negated(let value)? = self.kind {
+            json.add("negated", message: value)
+        }
+        if case .sum(let value)? = self.kind {
+            json.add("sum", message: value)
+        }
+        return json.value
+    }
+}
+
+extension Motcua_Testing_V1_Sum: ProtoJSONConvertible {
+    /// The proto3 JSON object of the message (see ``ProtoJSONConvertible``).
+    public func jsonValue(includingDefaults: Bool) -> JSONValue {
+        var json = ProtoJSONObjectBuilder(includingDefaults: includingDefaults)
+        json.add("left", message: self.left)
+        json.add("right", message: self.right)
+        return json.value
+    }
+}
+
+extension Motcua_Testing_V1_Text: ProtoJSONConvertible {
+    /// The proto3 JSON object of the message (see ``ProtoJSONConvertible``).
+    public func jsonValue(includingDefaults: Bool) -> JSONValue {
+        var json = ProtoJSONObjectBuilder(includingDefaults: includingDefaults)
+        json.add("value", ProtoJSON.string(self.value), isDefault: self.value.isEmpty)
+        json.add("values", repeated: self.values, ProtoJSON.string)
+        if case .choiceText(let value)? = self.choice {
+            json.add("choiceText", ProtoJSON.string(value))
+        }
+        return json.value
+    }
+}
