@@ -196,3 +196,33 @@ def test_malformed_request_message_is_internal(interop_server, tmp_path):
     out = _nghttp(["-H", "content-type: application/grpc", "-H", "te: trailers", "-d", str(body),
                    f"http://{interop_server.target}/{TEST_SERVICE}/UnaryCall"])
     assert "grpc-status: 13" in out, out
+
+
+_PING_PROBE = """
+import sys, time, grpc
+import interop_client
+pb = interop_client.pb()
+with grpc.insecure_channel(sys.argv[1]) as channel:
+    stub = pb.test_pb2_grpc.TestServiceStub(channel)
+    for _ in range(300):
+        stub.UnaryCall(pb.messages_pb2.SimpleRequest(response_size=20000), timeout=20)
+        time.sleep(0.005)
+print("done")
+"""
+
+
+def test_bdp_pings_between_short_calls_are_not_ping_abuse(interop_server):
+    """grpcio sends BDP pings right after it receives data, so between short calls they arrive while no call is
+    active. The server must not take them for abuse (GOAWAY ENHANCE_YOUR_CALM too_many_pings): sending HEADERS or
+    DATA resets the ping strikes. grpcio logs such a GOAWAY on stderr, which this test reads."""
+    import os
+    import subprocess
+    import sys
+
+    interop_server.ensure_alive()
+    env = dict(os.environ, PYTHONPATH=os.path.dirname(__file__))
+    result = subprocess.run([sys.executable, "-c", _PING_PROBE, interop_server.target],
+                            capture_output=True, text=True, timeout=120, env=env)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "done" in result.stdout
+    assert "too_many_pings" not in result.stderr, result.stderr[-2000:]

@@ -354,6 +354,10 @@ final class ServerConnectionHandler: ChannelInboundHandler, RemovableChannelHand
 
     /// Moves a call's queued output into the session.
     func drain(_ call: ServerCall) {
+        // Sending HEADERS or DATA resets ping strikes (as gRPC servers do): clients such as grpcio send BDP pings
+        // right after data, between short calls, and must not be taken for abusers.
+        self.pingStrikes = 0
+        self.lastPingReceived = nil
         let (headers, ops) = call.takeOps()
         let streamID = call.streamID
         guard self.streams[streamID] != nil else { return }
