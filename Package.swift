@@ -27,6 +27,7 @@ let package = Package(
         .executable(name: "interop-client", targets: ["InteropClient"]),
         .executable(name: "greeter-server", targets: ["GreeterServer"]),
         .executable(name: "catalog-server", targets: ["CatalogServer"]),
+        .executable(name: "submission-server", targets: ["SubmissionServer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
@@ -126,6 +127,19 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        .target(
+            name: "SubmissionService",
+            dependencies: ["DomainModel", "RPCCore", "RPCProtobuf", grdb, logging, serviceLifecycle],
+            path: "Services/Submission/SubmissionService",
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "SubmissionServer",
+            dependencies: ["SubmissionService", "DomainModel", "ServiceRuntime", "RPCCore", "RPCTransportHTTP2", argumentParser, logging, serviceLifecycle],
+            path: "Services/Submission/SubmissionServer",
+            swiftSettings: swiftSettings
+        ),
+
         // MARK: - Test and benchmark servers
 
         .target(
@@ -171,6 +185,12 @@ let package = Package(
             name: "CatalogServiceTests",
             dependencies: ["CatalogService", "DomainModel", "Storage", "RPCCore", "RPCProtobuf"],
             path: "Tests/CatalogServiceTests",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "SubmissionServiceTests",
+            dependencies: ["SubmissionService", "DomainModel", "RPCCore", "RPCProtobuf", "RPCTransportHTTP2", grdb, logging],
+            path: "Tests/SubmissionServiceTests",
             swiftSettings: swiftSettings
         ),
         .testTarget(
