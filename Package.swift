@@ -135,7 +135,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "SubmissionServer",
-            dependencies: ["SubmissionService", "DomainModel", "ServiceRuntime", "RPCCore", "RPCTransportHTTP2", argumentParser, logging, serviceLifecycle],
+            dependencies: ["SubmissionService", "DomainModel", "ServiceRuntime", "RPCCore", "RPCTransportHTTP2", argumentParser, logging, serviceLifecycle, unixSignals],
             path: "Services/Submission/SubmissionServer",
             swiftSettings: swiftSettings
         ),

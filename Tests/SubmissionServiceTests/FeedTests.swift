@@ -3,7 +3,7 @@ import SubmissionService
 import Synchronization
 import Testing
 
-@Suite("StreamEvents: the ordered feed")
+@Suite("StreamEvents: the ordered feed", .serialized)
 struct FeedTests {
     /// 12 submissions and 18 steps: 30 events.
     static func populate(_ harness: TestHarness) async throws {
@@ -47,11 +47,11 @@ struct FeedTests {
         }
     }
 
-    @Test("No gap, no duplicate, no reordering while 8 writers commit concurrently")
+    @Test("No gap, no duplicate, no reordering while 6 writers commit concurrently")
     func concurrentWriters() async throws {
         try await withHarness { harness in
-            let writers = 8
-            let perWriter = 30
+            let writers = 6
+            let perWriter = 20
             let expected = writers * perWriter * 2
             let collector = try await collectFeed(harness.engine, after: 0, count: expected) {
                 try await withThrowingTaskGroup(of: Void.self) { group in

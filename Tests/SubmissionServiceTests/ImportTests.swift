@@ -2,7 +2,7 @@ import DomainModel
 import SubmissionService
 import Testing
 
-@Suite("ImportDossiers")
+@Suite("ImportDossiers", .serialized)
 struct ImportTests {
     static let origin = ImportOrigin(sourceSystem: "igate-dienbien", sourceID: "HS-2021-000123")
 

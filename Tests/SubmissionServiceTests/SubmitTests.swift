@@ -3,7 +3,7 @@ import Foundation
 import SubmissionService
 import Testing
 
-@Suite("SubmitDossier")
+@Suite("SubmitDossier", .serialized)
 struct SubmitTests {
     @Test("A desk submission on 28 January 2022 gets code 03162-220128-0001, status accepted, and is due after Tết")
     func directSubmission() async throws {

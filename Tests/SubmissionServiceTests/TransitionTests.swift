@@ -2,7 +2,7 @@ import DomainModel
 import SubmissionService
 import Testing
 
-@Suite("TransitionDossier")
+@Suite("TransitionDossier", .serialized)
 struct TransitionTests {
     @Test("A dossier through its whole life: every step recorded with its state, the version counting the steps")
     func fullLife() async throws {

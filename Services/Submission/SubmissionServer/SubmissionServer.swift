@@ -5,6 +5,7 @@ internal import RPCCore
 internal import RPCTransportHTTP2
 internal import ServiceRuntime
 internal import SubmissionService
+internal import UnixSignals
 
 /// `submission-server`: the MotCua submission service (`motcua.submission.v1.SubmissionService`) with health and
 /// reflection.
@@ -65,10 +66,21 @@ struct SubmissionServer: AsyncParsableCommand {
         let runner = ServiceRunner(
             name: "submission-server", transportConfig: HTTP2ServerTransport.Config(host: settings.host, port: settings.port),
             logger: logger)
-        try await runner.run(services: [SubmissionRPCService(engine: engine)], background: [gateway]) {
-            let sequence = try await store.latestSequence()
-            logger.info("feed ready", metadata: ["sequence": "\(sequence)"])
-            await gateway.warmUp(today: VietnamTime.date(of: SystemClock.now()))
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            // Open StreamEvents calls never end on their own: end them as soon as shutdown begins, so that they do not
+            // hold the process for the transport's whole grace period.
+            group.addTask {
+                for await _ in await UnixSignalsSequence(trapping: .sigterm, .sigint) {
+                    store.feedNotifier.finishAll()
+                    break
+                }
+            }
+            try await runner.run(services: [SubmissionRPCService(engine: engine)], background: [gateway]) {
+                let sequence = try await store.latestSequence()
+                logger.info("feed ready", metadata: ["sequence": "\(sequence)"])
+                await gateway.warmUp(today: VietnamTime.date(of: SystemClock.now()))
+            }
+            group.cancelAll()
         }
         client.close()
     }
