@@ -152,3 +152,12 @@ clean:
 
 distclean: clean
 	rm -rf $(VENV)
+
+# ---------------------------------------------------------------------------------------------
+# bench-submission: durable SubmitDossier throughput, 64 concurrent callers, release build (Tests/bench/submission_bench.sh)
+
+BENCH_SUBMISSION_ARGS ?=
+
+.PHONY: bench-submission
+bench-submission: deps
+	bash Tests/bench/submission_bench.sh $(BENCH_SUBMISSION_ARGS)

@@ -28,6 +28,7 @@ let package = Package(
         .executable(name: "greeter-server", targets: ["GreeterServer"]),
         .executable(name: "catalog-server", targets: ["CatalogServer"]),
         .executable(name: "submission-server", targets: ["SubmissionServer"]),
+        .executable(name: "submission-bench", targets: ["SubmissionBench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
@@ -137,6 +138,12 @@ let package = Package(
             name: "SubmissionServer",
             dependencies: ["SubmissionService", "DomainModel", "ServiceRuntime", "RPCCore", "RPCTransportHTTP2", argumentParser, logging, serviceLifecycle, unixSignals],
             path: "Services/Submission/SubmissionServer",
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "SubmissionBench",
+            dependencies: ["SubmissionService", "DomainModel", "RPCCore", "RPCProtobuf", "RPCTransportHTTP2", argumentParser],
+            path: "Services/Submission/SubmissionBench",
             swiftSettings: swiftSettings
         ),
 

@@ -96,7 +96,7 @@ class _Servicer:
 class FakeCatalog:
     """The fake catalog server; ``target`` is its host:port."""
 
-    def __init__(self):
+    def __init__(self, port: int = 0):
         self._stop = threading.Event()
         self.server = grpc.server(futures.ThreadPoolExecutor(max_workers=16))
         servicer = _Servicer(self._stop)
@@ -112,15 +112,36 @@ class FakeCatalog:
         health_servicer = health.HealthServicer()
         health_servicer.set("", health_pb2.HealthCheckResponse.SERVING)
         health_pb2_grpc.add_HealthServicer_to_server(health_servicer, self.server)
-        self.port = self.server.add_insecure_port("127.0.0.1:0")
+        self.port = self.server.add_insecure_port(f"127.0.0.1:{port}")
         self.target = f"127.0.0.1:{self.port}"
 
     @classmethod
-    def start(cls) -> "FakeCatalog":
-        catalog = cls()
+    def start(cls, port: int = 0) -> "FakeCatalog":
+        catalog = cls(port)
         catalog.server.start()
         return catalog
 
     def stop(self):
         self._stop.set()
         self.server.stop(grace=1).wait(5)
+
+
+def main() -> None:
+    """Serves the stand-in catalog on --port until SIGTERM or SIGINT (for the submission benchmark)."""
+    import argparse
+    import signal
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--port", type=int, required=True)
+    port = parser.parse_args().port
+    catalog = FakeCatalog.start(port)
+    print(f"fake catalog serving on {catalog.target}", flush=True)
+    done = threading.Event()
+    signal.signal(signal.SIGTERM, lambda *_: done.set())
+    signal.signal(signal.SIGINT, lambda *_: done.set())
+    done.wait()
+    catalog.stop()
+
+
+if __name__ == "__main__":
+    main()

@@ -30,31 +30,18 @@ public struct SubmissionEngine: Sendable {
     /// - Returns: the dossier and whether this was a retry.
     public func submit(_ command: SubmitCommand) async throws(SubmissionError) -> (dossier: Dossier, replayed: Bool) {
         let fingerprint = command.fingerprint
-        // A retry is answered without the catalog (it may be down; the dossier exists already).
-        if let replay = try await self.replay(command.key, fingerprint: fingerprint) { return (replay, true) }
-
         let receivedAt = self.clock()
         let receivedOn = VietnamTime.date(of: receivedAt)
-        guard let procedure = try await self.catalog.procedure(code: command.procedureCode) else {
-            throw SubmissionError.invalid(field: "procedure_code", "no procedure \(command.procedureCode) in the catalog")
-        }
-        if command.channel == .online && !procedure.onlineLevel.allowsOnlineSubmission {
-            throw SubmissionError.invalid(
-                field: "channel",
-                "procedure \(procedure.code) is at online level \(procedure.onlineLevel.rawValue): it cannot be submitted online (levels 3 and 4 can)")
-        }
-        guard let unit = try await self.catalog.unit(code: command.unitCode, on: receivedOn) else {
-            throw SubmissionError.invalid(field: "unit_code", "no unit \(command.unitCode) is in force on \(receivedOn)")
-        }
-        let calendar = try await self.catalog.calendar()
-        let due: DueDate
+        let prepared: (procedure: ProcedureSnapshot, unit: UnitSnapshot, due: DueDate)
         do {
-            due = try calendar.dueDate(receivedAt: receivedAt, deadline: procedure.legalDeadline)
+            prepared = try await self.prepareSubmission(command, receivedAt: receivedAt)
         } catch {
-            throw SubmissionError(error)
+            // A retry of a request that succeeded before is answered even when the catalog cannot answer now (down,
+            // or changed since): the dossier exists already. New requests get the error.
+            if let replay = try await self.replay(command.key, fingerprint: fingerprint) { return (replay, true) }
+            throw error
         }
-        let snapshot = ProcedureSnapshot(procedure)
-        let unitSnapshot = UnitSnapshot(code: unit.code, name: unit.name)
+        let (snapshot, unitSnapshot, due) = prepared
         let key = command.key
         do {
             return try await self.store.write { transaction in
@@ -75,6 +62,31 @@ public struct SubmissionEngine: Sendable {
             }
         } catch {
             throw SubmissionError(mapping: error)
+        }
+    }
+
+    /// What the catalog says about a submission: the procedure, the unit in force on the day, the appointment date.
+    private func prepareSubmission(
+        _ command: SubmitCommand, receivedAt: UnixInstant
+    ) async throws(SubmissionError) -> (procedure: ProcedureSnapshot, unit: UnitSnapshot, due: DueDate) {
+        let receivedOn = VietnamTime.date(of: receivedAt)
+        guard let procedure = try await self.catalog.procedure(code: command.procedureCode) else {
+            throw SubmissionError.invalid(field: "procedure_code", "no procedure \(command.procedureCode) in the catalog")
+        }
+        if command.channel == .online && !procedure.onlineLevel.allowsOnlineSubmission {
+            throw SubmissionError.invalid(
+                field: "channel",
+                "procedure \(procedure.code) is at online level \(procedure.onlineLevel.rawValue): it cannot be submitted online (levels 3 and 4 can)")
+        }
+        guard let unit = try await self.catalog.unit(code: command.unitCode, on: receivedOn) else {
+            throw SubmissionError.invalid(field: "unit_code", "no unit \(command.unitCode) is in force on \(receivedOn)")
+        }
+        let calendar = try await self.catalog.calendar()
+        do {
+            let due = try calendar.dueDate(receivedAt: receivedAt, deadline: procedure.legalDeadline)
+            return (ProcedureSnapshot(procedure), UnitSnapshot(code: unit.code, name: unit.name), due)
+        } catch {
+            throw SubmissionError(error)
         }
     }
 

@@ -32,7 +32,7 @@ struct GRDBSubmissionTransaction: SubmissionTransaction {
 
     @discardableResult
     func insert(_ dossier: Dossier) throws -> [Int64] {
-        try self.db.cachedStatement(sql: StoredDossier.insertSQL).execute(arguments: StoredDossier.insertValues(dossier))
+        try Self.run(self.db.cachedStatement(sql: StoredDossier.insertSQL), StoredDossier.insertValues(dossier))
         let id = self.db.lastInsertedRowID
         let key = WriteCounters.DailyKey(unit: dossier.code.unitCode, day: dossier.code.receiptDate)
         _ = try self.counters.highestNumber(key, self.db)
@@ -45,7 +45,7 @@ struct GRDBSubmissionTransaction: SubmissionTransaction {
         guard let id = try Int64.fetchOne(
             self.db.cachedStatement(sql: "SELECT id FROM dossiers WHERE code = ?"), arguments: [dossier.code.rawValue])
         else { throw SubmissionError.notFound("no dossier \(dossier.code)") }
-        try self.db.cachedStatement(sql: StoredDossier.updateSQL).execute(arguments: StoredDossier.updateValues(dossier, id: id))
+        try Self.run(self.db.cachedStatement(sql: StoredDossier.updateSQL), StoredDossier.updateValues(dossier, id: id))
         return try self.writeEntries(dossier.history.suffix(newEntries), dossierID: id)
     }
 
@@ -66,13 +66,17 @@ struct GRDBSubmissionTransaction: SubmissionTransaction {
         var sequences: [Int64] = []
         sequences.reserveCapacity(entries.count)
         for entry in entries {
-            try history.execute(arguments: StoredDossier.historyValues(entry, dossierID: dossierID))
+            try Self.run(history, StoredDossier.historyValues(entry, dossierID: dossierID))
             let sequence = self.counters.nextSequence()
-            try events.execute(arguments: [sequence, dossierID, entry.step])
+            try Self.run(events, StatementArguments([sequence.databaseValue, dossierID.databaseValue, entry.step.databaseValue]))
             sequences.append(sequence)
         }
         return sequences
     }
 
     static func blob(_ bytes: [UInt8]) -> Data { Data(bytes) }
+
+    private static func run(_ statement: Statement, _ arguments: StatementArguments) throws {
+        try statement.execute(arguments: arguments)
+    }
 }

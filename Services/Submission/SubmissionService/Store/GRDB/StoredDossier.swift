@@ -36,16 +36,36 @@ enum StoredDossier {
     static func insertValues(_ dossier: Dossier) -> StatementArguments {
         let procedure = dossier.procedure
         let applicant = dossier.applicant
-        var values: [(any DatabaseValueConvertible)?] = [
-            dossier.code.rawValue, dossier.unit.code.rawValue, dossier.unit.name, procedure.code.rawValue, procedure.name, procedure.field,
-            procedure.onlineLevel.rawValue, procedure.onlineScheme.rawValue, procedure.legalDeadline.amount,
-            procedure.legalDeadline.unit.rawValue, procedure.feeBearing, dossier.channel.rawValue, dossier.assistedByStaff,
-            StoredValues.nanos(dossier.receivedAt), dossier.origin?.sourceSystem, dossier.origin?.sourceID,
-            StoredValues.day(dossier.code.receiptDate), dossier.code.number, applicant.fullName, applicant.idNumber, applicant.phone,
-            applicant.email, applicant.address, StoredValues.attachmentsJSON(dossier.attachments), dossier.version,
-            StoredValues.nanos(dossier.updatedAt), StoredValues.nanos(dossier.workflow.lastChangeAt),
-        ]
-        values += StoredValues.workflowValues(dossier.workflow)
+        var values: [DatabaseValue] = []
+        values.reserveCapacity(48)
+        values.append(dossier.code.rawValue.databaseValue)
+        values.append(dossier.unit.code.rawValue.databaseValue)
+        values.append(dossier.unit.name.databaseValue)
+        values.append(procedure.code.rawValue.databaseValue)
+        values.append(procedure.name.databaseValue)
+        values.append(procedure.field.databaseValue)
+        values.append(procedure.onlineLevel.rawValue.databaseValue)
+        values.append(procedure.onlineScheme.rawValue.databaseValue)
+        values.append(procedure.legalDeadline.amount.databaseValue)
+        values.append(procedure.legalDeadline.unit.rawValue.databaseValue)
+        values.append(procedure.feeBearing.databaseValue)
+        values.append(dossier.channel.rawValue.databaseValue)
+        values.append(dossier.assistedByStaff.databaseValue)
+        values.append(StoredValues.nanos(dossier.receivedAt).databaseValue)
+        values.append(StoredValues.value(dossier.origin?.sourceSystem))
+        values.append(StoredValues.value(dossier.origin?.sourceID))
+        values.append(StoredValues.day(dossier.code.receiptDate).databaseValue)
+        values.append(dossier.code.number.databaseValue)
+        values.append(applicant.fullName.databaseValue)
+        values.append(applicant.idNumber.databaseValue)
+        values.append(applicant.phone.databaseValue)
+        values.append(applicant.email.databaseValue)
+        values.append(applicant.address.databaseValue)
+        values.append(StoredValues.attachmentsJSON(dossier.attachments).databaseValue)
+        values.append(dossier.version.databaseValue)
+        values.append(StoredValues.nanos(dossier.updatedAt).databaseValue)
+        values.append(StoredValues.nanos(dossier.workflow.lastChangeAt).databaseValue)
+        StoredValues.appendWorkflowValues(dossier.workflow, to: &values)
         return StatementArguments(values)
     }
 
@@ -55,11 +75,12 @@ enum StoredDossier {
     }()
 
     static func updateValues(_ dossier: Dossier, id: Int64) -> StatementArguments {
-        var values: [(any DatabaseValueConvertible)?] = [
-            dossier.version, StoredValues.nanos(dossier.updatedAt), StoredValues.nanos(dossier.workflow.lastChangeAt),
+        var values: [DatabaseValue] = [
+            dossier.version.databaseValue, StoredValues.nanos(dossier.updatedAt).databaseValue,
+            StoredValues.nanos(dossier.workflow.lastChangeAt).databaseValue,
         ]
-        values += StoredValues.workflowValues(dossier.workflow)
-        values.append(id)
+        StoredValues.appendWorkflowValues(dossier.workflow, to: &values)
+        values.append(id.databaseValue)
         return StatementArguments(values)
     }
 
@@ -72,12 +93,21 @@ enum StoredDossier {
         "INSERT INTO history (\(historyColumns.joined(separator: ", "))) VALUES (\(Array(repeating: "?", count: historyColumns.count).joined(separator: ", ")))"
 
     static func historyValues(_ entry: DossierHistoryEntry, dossierID: Int64) -> StatementArguments {
-        var values: [(any DatabaseValueConvertible)?] = [
-            dossierID, entry.step, entry.action.rawValue, entry.fromStatus?.rawValue, StoredValues.nanos(entry.occurredAt),
-            StoredValues.nanos(entry.recordedAt), entry.actor, entry.note, entry.apology.map { StoredValues.day($0.newDate) },
-            entry.apology?.reason, entry.payment?.method.rawValue, entry.payment?.amountVND,
-        ]
-        values += StoredValues.workflowValues(entry.after)
+        var values: [DatabaseValue] = []
+        values.reserveCapacity(22)
+        values.append(dossierID.databaseValue)
+        values.append(entry.step.databaseValue)
+        values.append(entry.action.rawValue.databaseValue)
+        values.append(StoredValues.value(entry.fromStatus?.rawValue))
+        values.append(StoredValues.nanos(entry.occurredAt).databaseValue)
+        values.append(StoredValues.nanos(entry.recordedAt).databaseValue)
+        values.append(entry.actor.databaseValue)
+        values.append(entry.note.databaseValue)
+        values.append(StoredValues.value(entry.apology.map { StoredValues.day($0.newDate) }))
+        values.append(StoredValues.value(entry.apology?.reason))
+        values.append(StoredValues.value(entry.payment?.method.rawValue))
+        values.append(StoredValues.value(entry.payment?.amountVND))
+        StoredValues.appendWorkflowValues(entry.after, to: &values)
         return StatementArguments(values)
     }
 

@@ -66,12 +66,23 @@ enum StoredValues {
         "finished_at", "returned_at",
     ]
 
-    static func workflowValues(_ workflow: DossierWorkflow) -> [(any DatabaseValueConvertible)?] {
-        [
-            workflow.status.rawValue, workflow.resumeStatus?.rawValue, self.day(workflow.dueDate), self.nanos(workflow.dueAt),
-            workflow.promisedDate.map(self.day), workflow.pausedSince.map(self.nanos), workflow.supplementRequests, workflow.apologies,
-            workflow.finishedAt.map(self.nanos), workflow.returnedAt.map(self.nanos),
-        ]
+    static func appendWorkflowValues(_ workflow: DossierWorkflow, to values: inout [DatabaseValue]) {
+        values.append(workflow.status.rawValue.databaseValue)
+        values.append(self.value(workflow.resumeStatus?.rawValue))
+        values.append(self.day(workflow.dueDate).databaseValue)
+        values.append(self.nanos(workflow.dueAt).databaseValue)
+        values.append(self.value(workflow.promisedDate.map(self.day)))
+        values.append(self.value(workflow.pausedSince.map(self.nanos)))
+        values.append(workflow.supplementRequests.databaseValue)
+        values.append(workflow.apologies.databaseValue)
+        values.append(self.value(workflow.finishedAt.map(self.nanos)))
+        values.append(self.value(workflow.returnedAt.map(self.nanos)))
+    }
+
+    /// The value, or NULL.
+    @inline(__always)
+    static func value(_ value: (some DatabaseValueConvertible)?) -> DatabaseValue {
+        value?.databaseValue ?? .null
     }
 
     static func workflow(_ row: Row, deadline: LegalDeadline, lastChangeAt: UnixInstant) throws(Corrupt) -> DossierWorkflow {

@@ -5,6 +5,11 @@ internal import GRDB
 /// Instants are INTEGER nanoseconds since 1970-01-01T00:00:00Z (dossier instants lie in 2000–2099, see
 /// `DossierCode`); dates are INTEGER days since 1970-01-01 (dates in Vietnam). Statuses, channels, actions and payment
 /// methods are their national or proto numbers.
+///
+/// Indexes are kept to what reads need, since every index costs every submission a page write: the code (unique,
+/// which also makes a unit's daily numbers unique, and finds the highest number of a unit's day by its prefix), the
+/// receipt instant (listing), the unit and receipt instant (a desk's listing), the import origin. SQLite appends the
+/// rowid to every index entry, which orders ties.
 enum SubmissionMigrations {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -50,9 +55,8 @@ enum SubmissionMigrations {
                     returned_at INTEGER,
                     last_change_at INTEGER NOT NULL
                 );
-                CREATE UNIQUE INDEX dossiers_daily_number ON dossiers(unit_code, receipt_day, daily_number);
-                CREATE INDEX dossiers_received ON dossiers(received_at, id);
-                CREATE INDEX dossiers_unit_received ON dossiers(unit_code, received_at, id);
+                CREATE INDEX dossiers_received ON dossiers(received_at);
+                CREATE INDEX dossiers_unit_received ON dossiers(unit_code, received_at);
                 CREATE UNIQUE INDEX dossiers_origin ON dossiers(source_system, source_id) WHERE source_system IS NOT NULL;
 
                 CREATE TABLE history (

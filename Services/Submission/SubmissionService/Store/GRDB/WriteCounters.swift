@@ -50,9 +50,11 @@ final class WriteCounters: Sendable {
 
     func highestNumber(_ key: DailyKey, _ db: Database) throws -> Int {
         if let known = self.state.withLock({ $0.daily[key] }) { return known }
+        // The codes of a unit's day share the prefix `UNITCODE-YYMMDD-`: a range of the code index.
+        guard let first = DossierCode(unitCode: key.unit, receiptDate: key.day, number: 1) else { return 0 }
+        let prefix = String(first.rawValue.dropLast(DossierCode.minimumNumberDigits))
         let highest = try Int.fetchOne(
-            db, sql: "SELECT MAX(daily_number) FROM dossiers WHERE unit_code = ? AND receipt_day = ?",
-            arguments: [key.unit.rawValue, StoredValues.day(key.day)]) ?? 0
+            db, sql: "SELECT MAX(daily_number) FROM dossiers WHERE code >= ? AND code < ?", arguments: [prefix, prefix + "~"]) ?? 0
         self.state.withLock { state in
             if state.daily[key] == nil { state.daily[key] = highest }
         }
