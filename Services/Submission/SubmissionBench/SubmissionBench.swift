@@ -41,6 +41,9 @@ struct SubmissionBench: AsyncParsableCommand {
     @Flag(help: "Also print the summary as JSON.")
     var json = false
 
+    @Flag(help: "Instead of submitting, read the whole event feed (StreamEvents from 0 to the current sequence) and report events/s.")
+    var feed = false
+
     @Option(
         name: .customLong("in-process"),
         help: "Skip the network: drive the engine and a SQLite store in this folder directly (measures the storage path alone).")
@@ -70,6 +73,10 @@ struct SubmissionBench: AsyncParsableCommand {
                     CalendarDay(date: CivilDate(year: year, month: 1, day: 1)!, kind: .publicHoliday, name: "Tết Dương lịch")
                 })
             return SubmissionRPCService(engine: SubmissionEngine(store: store, catalog: catalog))
+        }
+        if self.feed {
+            try await self.readFeed(clients[0])
+            return
         }
         let runID = String(UInt64.random(in: 0...UInt64.max), radix: 36)
         let recorder = Recorder()
@@ -130,6 +137,36 @@ struct SubmissionBench: AsyncParsableCommand {
                     + "\"errors\": \(summary.errors)}")
         }
         if summary.errors > 0 || summary.replays > 0 { throw ExitCode(1) }
+    }
+}
+
+extension SubmissionBench {
+    /// Reads StreamEvents from the start up to the sequence current when it started, and reports the rate.
+    func readFeed(_ client: RPCClient) async throws {
+        let start = ContinuousClock.now
+        let (count, head) = try await client.serverStreaming(
+            Motcua_Submission_V1_SubmissionService.StreamEvents.descriptor,
+            request: ClientRequest(message: Motcua_Submission_V1_StreamEventsRequest())
+        ) { (response: StreamingClientResponse<Motcua_Submission_V1_StreamEventsResponse>) -> (Int, Int64) in
+            var count = 0
+            var head: Int64 = 0
+            for try await message in response.messages {
+                switch message.message {
+                case .started(let started):
+                    head = started.currentSequence
+                    if head == 0 { return (0, 0) }
+                case .event(let event):
+                    count += 1
+                    guard event.sequence == Int64(count) else { throw ValidationError("gap or reordering at \(event.sequence)") }
+                    if event.sequence >= head { return (count, head) }
+                case nil:
+                    break
+                }
+            }
+            return (count, head)
+        }
+        let seconds = Double((ContinuousClock.now - start).components.attoseconds) / 1e18 + Double((ContinuousClock.now - start).components.seconds)
+        print("submission-bench: feed of \(count) events (head \(head)) read in \(String(Int(seconds * 1000))) ms = \(Int(Double(count) / seconds)) events/s")
     }
 }
 

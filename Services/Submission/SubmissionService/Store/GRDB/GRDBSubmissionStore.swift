@@ -165,24 +165,11 @@ public final class GRDBSubmissionStore: SubmissionStore {
         return RequestRecord(fingerprint: [UInt8](fingerprint), code: code)
     }
 
-    static let eventsSQL =
-        "SELECT e.sequence, \(StoredDossier.headerColumns.map { "d.\($0)" }.joined(separator: ", ")), h.* FROM events e "
-        + "JOIN history h ON h.dossier_id = e.dossier_id AND h.step = e.step JOIN dossiers d ON d.id = e.dossier_id "
-        + "WHERE e.sequence > ? ORDER BY e.sequence LIMIT ?"
-
     static func readEvents(_ db: Database, after sequence: Int64, limit: Int) throws -> [DossierEvent] {
         var events: [DossierEvent] = []
-        let rows = try Row.fetchCursor(db.cachedStatement(sql: self.eventsSQL), arguments: [sequence, limit])
-        while let row = try rows.next() {
-            let header = try StoredDossier.header(row)
-            let entry = try StoredDossier.historyEntry(row, deadline: header.procedure.legalDeadline)
-            events.append(DossierEvent(
-                sequence: try StoredValues.int(row, "sequence"), dossierCode: header.code, dossierVersion: Int64(entry.step),
-                action: entry.action, fromStatus: entry.fromStatus, occurredAt: entry.occurredAt, recordedAt: entry.recordedAt,
-                imported: header.origin != nil, unitCode: header.unit.code, procedure: header.procedure, channel: header.channel,
-                assistedByStaff: header.assistedByStaff, receivedAt: header.receivedAt, payment: entry.payment, apology: entry.apology,
-                after: entry.after))
-        }
+        events.reserveCapacity(min(limit, 1024))
+        let rows = try Row.fetchCursor(db.cachedStatement(sql: StoredEvent.sql), arguments: [sequence, limit])
+        while let row = try rows.next() { events.append(try StoredEvent.decode(row)) }
         return events
     }
 
