@@ -47,6 +47,7 @@ struct CatalogGatewayTests {
             let gateway = GRPCCatalogGateway(client: client)
             _ = try await gateway.procedure(code: TestCatalog.birth.code)
             _ = try await gateway.calendar()
+            _ = try await gateway.unit(code: TestCatalog.namKe.code, on: date(2022, 1, 28))
             return gateway
         }
         // The server is gone: cached answers still come, anything else is UNAVAILABLE.
@@ -54,6 +55,12 @@ struct CatalogGatewayTests {
         _ = try await gateway.calendar()
         let uncached = try await #require(throws: SubmissionError.self) { try await gateway.procedure(code: TestCatalog.marriage.code) }
         #expect(uncached.code == .unavailable)
+        // A new day: the cached version of Nậm Kè is in force on it too; an unknown code cannot be decided.
+        #expect(try await gateway.unit(code: TestCatalog.namKe.code, on: date(2022, 1, 29))?.name == "Xã Nậm Kè")
+        let unknownUnit = try await #require(throws: SubmissionError.self) {
+            try await gateway.unit(code: UnitCode("03999")!, on: date(2022, 1, 29))
+        }
+        #expect(unknownUnit.code == .unavailable)
     }
 
     @Test("A change on WatchCatalog drops the cached procedure: the next lookup sees the new name")

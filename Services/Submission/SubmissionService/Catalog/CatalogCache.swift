@@ -35,6 +35,18 @@ final class CatalogCache: Sendable {
 
     func units(on date: CivilDate) -> [UnitCode: AdministrativeUnit]? { self.state.withLock { $0.unitsByDate[date] } }
 
+    /// A cached version of the unit whose validity covers the date, from the list of any date. A version's validity is
+    /// the catalog's own statement of when it is in force, so it answers for other dates too (until a change on the
+    /// watch drops it).
+    func unitVersion(_ code: UnitCode, coveringDate date: CivilDate) -> AdministrativeUnit? {
+        self.state.withLock { state in
+            for units in state.unitsByDate.values {
+                if let unit = units[code], unit.isInForce(on: date) { return unit }
+            }
+            return nil
+        }
+    }
+
     var calendar: WorkingCalendar? { self.state.withLock { $0.calendar } }
 
     func store(_ entry: Entry<Procedure>, for code: ProcedureCode, fetchedAt generation: UInt64) {

@@ -66,6 +66,9 @@ public final class GRPCCatalogGateway: CatalogGateway, Service {
 
     public func unit(code: UnitCode, on date: CivilDate) async throws(SubmissionError) -> AdministrativeUnit? {
         if let units = self.cache.units(on: date) { return units[code] }
+        // A version cached for another date that covers this one needs no call (the first submission of a new day
+        // does not wait on the catalog, nor fail while it is down).
+        if let unit = self.cache.unitVersion(code, coveringDate: date) { return unit }
         let generation = self.cache.generation
         var request = Motcua_Catalog_V1_ListUnitsRequest()
         request.asOf = Motcua_Catalog_V1_Date(date)
