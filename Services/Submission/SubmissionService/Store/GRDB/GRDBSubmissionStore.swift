@@ -79,7 +79,7 @@ public final class GRDBSubmissionStore: SubmissionStore {
         await self.committer.performAll(works.map { work in { transaction in try work(transaction) } })
     }
 
-    /// Runs a batch in one transaction, each body in a savepoint, and commits.
+    /// Runs a batch in one transaction, each body isolated (see below), and commits.
     ///
     /// The transaction goes to GRDB's writer queue through its callback API, which does not observe the calling task:
     /// the cancellation of the caller that happens to lead the batch (a client giving up on its call) cannot abort the
@@ -92,6 +92,20 @@ public final class GRDBSubmissionStore: SubmissionStore {
             pool.asyncWrite({ db -> [Result<Void, any Error>] in
                 try counters.reloadIfStale(db)
                 let transaction = GRDBSubmissionTransaction(db: db, counters: counters)
+                // Most batches have no failing write: run them all under one savepoint. If one fails, undo the lot
+                // and run each write in a savepoint of its own, so that only the failing ones fail.
+                if bodies.count > 1 {
+                    let snapshot = counters.snapshot()
+                    do {
+                        try db.inSavepoint {
+                            for body in bodies { try body(transaction) }
+                            return .commit
+                        }
+                        return bodies.map { _ in .success(()) }
+                    } catch {
+                        counters.restore(snapshot)
+                    }
+                }
                 var outcomes: [Result<Void, any Error>] = []
                 outcomes.reserveCapacity(bodies.count)
                 for body in bodies {
