@@ -58,6 +58,8 @@ public final class GRDBSubmissionStore: SubmissionStore {
             try db.execute(sql: "PRAGMA wal_autocheckpoint = \(Self.checkpointPages)")
             try db.execute(sql: "PRAGMA journal_size_limit = \(Self.checkpointPages * 4096 * 2)")
             try db.execute(sql: "PRAGMA cache_size = -\(Self.cacheKiB)")
+            // Savepoint journals stay in memory.
+            try db.execute(sql: "PRAGMA temp_store = MEMORY")
         }
         do {
             let pool = try DatabasePool(path: path, configuration: configuration)
@@ -79,52 +81,29 @@ public final class GRDBSubmissionStore: SubmissionStore {
         await self.committer.performAll(works.map { work in { transaction in try work(transaction) } })
     }
 
-    /// Runs a batch in one transaction, each body isolated (see below), and commits.
-    ///
-    /// The transaction goes to GRDB's writer queue through its callback API, which does not observe the calling task:
-    /// the cancellation of the caller that happens to lead the batch (a client giving up on its call) cannot abort the
-    /// other callers' writes.
+    /// Runs a batch in one transaction, each body isolated from the others, and commits.
     private static func commit(
         _ bodies: [GroupCommitter<GRDBSubmissionTransaction>.Body], pool: DatabasePool, counters: WriteCounters,
         notifier: EventFeedNotifier, logger: Logger
     ) async -> [Result<Void, any Error>] {
-        let committed: Result<[Result<Void, any Error>], any Error> = await withCheckedContinuation { continuation in
-            pool.asyncWrite({ db -> [Result<Void, any Error>] in
-                try counters.reloadIfStale(db)
-                let transaction = GRDBSubmissionTransaction(db: db, counters: counters)
-                // Most batches have no failing write: run them all under one savepoint. If one fails, undo the lot
-                // and run each write in a savepoint of its own, so that only the failing ones fail.
-                if bodies.count > 1 {
-                    let snapshot = counters.snapshot()
-                    do {
-                        try db.inSavepoint {
-                            for body in bodies { try body(transaction) }
-                            return .commit
-                        }
-                        return bodies.map { _ in .success(()) }
-                    } catch {
-                        counters.restore(snapshot)
-                    }
-                }
-                var outcomes: [Result<Void, any Error>] = []
-                outcomes.reserveCapacity(bodies.count)
-                for body in bodies {
-                    let snapshot = counters.snapshot()
-                    do {
-                        try db.inSavepoint {
-                            try body(transaction)
-                            return .commit
-                        }
-                        outcomes.append(.success(()))
-                    } catch {
-                        counters.restore(snapshot)
-                        outcomes.append(.failure(error))
-                    }
-                }
-                return outcomes
-            }, completion: { _, result in
-                continuation.resume(returning: result)
-            })
+        // Most batches have no failing write: run them all directly in the transaction (no savepoint, whose journal
+        // would grow with the batch). If one fails, that transaction is rolled back and the batch runs again with each
+        // write in a savepoint of its own, so that only the failing ones fail.
+        var committed = await self.write(pool) { db -> [Result<Void, any Error>] in
+            try counters.reloadIfStale(db)
+            let snapshot = counters.snapshot()
+            let transaction = GRDBSubmissionTransaction(db: db, counters: counters)
+            do {
+                for body in bodies { try body(transaction) }
+            } catch {
+                counters.restore(snapshot)
+                throw RetryIsolated(cause: error)
+            }
+            return bodies.map { _ in .success(()) }
+        }
+        if case .failure(let retry as RetryIsolated) = committed {
+            // A single write's failure is its own (its transaction was rolled back); several are run again one by one.
+            committed = bodies.count == 1 ? .success([.failure(retry.cause)]) : await self.isolatedWrites(bodies, pool: pool, counters: counters)
         }
         switch committed {
         case .success(let outcomes):
@@ -135,6 +114,48 @@ public final class GRDBSubmissionStore: SubmissionStore {
             logger.error("a write batch failed to commit", metadata: ["writes": "\(bodies.count)", "error": "\(error)"])
             let failure = SubmissionError.unavailable("the database could not commit the write (nothing was written)", cause: error)
             return bodies.map { _ in .failure(failure) }
+        }
+    }
+
+    /// Thrown out of a batch transaction (rolling it back) when a write fails.
+    private struct RetryIsolated: Error {
+        var cause: any Error
+    }
+
+    /// Each write in a savepoint of its own.
+    private static func isolatedWrites(
+        _ bodies: [GroupCommitter<GRDBSubmissionTransaction>.Body], pool: DatabasePool, counters: WriteCounters
+    ) async -> Result<[Result<Void, any Error>], any Error> {
+        await self.write(pool) { db in
+            try counters.reloadIfStale(db)
+            let transaction = GRDBSubmissionTransaction(db: db, counters: counters)
+            var outcomes: [Result<Void, any Error>] = []
+            outcomes.reserveCapacity(bodies.count)
+            for body in bodies {
+                let snapshot = counters.snapshot()
+                do {
+                    try db.inSavepoint {
+                        try body(transaction)
+                        return .commit
+                    }
+                    outcomes.append(.success(()))
+                } catch {
+                    counters.restore(snapshot)
+                    outcomes.append(.failure(error))
+                }
+            }
+            return outcomes
+        }
+    }
+
+    /// One write transaction on GRDB's writer queue, through its callback API, which does not observe the calling task:
+    /// the cancellation of the caller that happens to lead a batch (a client giving up on its call) cannot abort the
+    /// other callers' writes.
+    private static func write<T: Sendable>(
+        _ pool: DatabasePool, _ updates: @escaping @Sendable (Database) throws -> T
+    ) async -> Result<T, any Error> {
+        await withCheckedContinuation { continuation in
+            pool.asyncWrite(updates) { _, result in continuation.resume(returning: result) }
         }
     }
 
