@@ -11,7 +11,7 @@ internal import Synchronization
 final class GroupCommitter<Context>: Sendable {
     /// One write of a batch: runs in the batch's transaction.
     typealias Body = @Sendable (Context) throws -> Void
-    /// Runs a batch in one transaction, each body isolated (a savepoint), and commits; returns one outcome per body
+    /// Runs a batch in one transaction, each body isolated from the others, and commits; returns one outcome per body
     /// (all failures when the commit itself failed).
     typealias Execute = @Sendable ([Body]) async -> [Result<Void, any Error>]
 

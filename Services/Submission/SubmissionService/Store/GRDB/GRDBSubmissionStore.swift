@@ -6,8 +6,8 @@ public import Logging
 /// ``SubmissionStore`` on SQLite through GRDB: one database file (`submission.sqlite`) in write-ahead-log mode with
 /// `synchronous=FULL`, so a commit is on disk before it returns.
 ///
-/// All writes go through one ``GroupCommitter``: concurrent writes share a transaction (one fsync), each isolated by
-/// a savepoint; the feed sequence and the daily numbers are allocated inside the transaction, in commit order, so the
+/// All writes go through one ``GroupCommitter``: concurrent writes share a transaction (one fsync), isolated from each
+/// other (a failing write sends its batch back to run write by write, each in a savepoint); the feed sequence and the daily numbers are allocated inside the transaction, in commit order, so the
 /// feed has no gaps and numbers no gaps or duplicates. Reads use the pool's readers and never wait for writes.
 public final class GRDBSubmissionStore: SubmissionStore {
     public static let fileName = "submission.sqlite"

@@ -3,8 +3,8 @@ internal import GRDB
 internal import Synchronization
 
 /// The feed sequence and the per-unit daily numbers, kept in memory by the single writer so that allocating them costs
-/// no query. Only the writer (inside a write transaction) touches them; each work's changes are undone when its
-/// savepoint rolls back, and everything is reloaded from the database after a failed commit.
+/// no query. Only the writer (inside a write transaction) touches them; a work's changes are undone when the work is
+/// rolled back, and everything is reloaded from the database after a failed commit.
 final class WriteCounters: Sendable {
     struct DailyKey: Hashable {
         var unit: UnitCode
