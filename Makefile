@@ -29,7 +29,7 @@ PEERS_WORK ?= /tmp/motcua-peers
 export PEERS_WORK
 BENCH_DIR := .build/bench
 
-.PHONY: help deps deps-apt deps-python build test run bench generate interop-selfcheck clean distclean
+.PHONY: bench-runtime help deps deps-apt deps-python build test run bench generate interop-selfcheck clean distclean
 
 help:
 	@echo "make run                start the interop test server (health + reflection) on 127.0.0.1:$(PORT)"
@@ -75,7 +75,7 @@ deps-python: deps-apt
 build: deps-apt
 	$(SWIFT) build $(SWIFTPM_FLAGS) -c release $(RELEASE_FLAGS)
 	@bin="$$($(SWIFT) build $(SWIFTPM_FLAGS) -c release $(RELEASE_FLAGS) --show-bin-path)"; \
-	for product in interop-server interop-client greeter-server catalog-server; do \
+	for product in interop-server interop-client greeter-server catalog-server submission-server motcua; do \
 	  [ -x "$$bin/$$product" ] || { echo "build: $$bin/$$product was not built" >&2; exit 1; }; \
 	done; \
 	echo "build: release executables in $$bin"
@@ -97,7 +97,7 @@ test: deps
 	$(SWIFT) test $(SWIFTPM_FLAGS) --skip-build || failed="$$failed swift-test"; \
 	echo "== pytest Tests/interop"; \
 	bin="$$($(SWIFT) build $(SWIFTPM_FLAGS) --show-bin-path)"; \
-	rc=0; MOTCUA_BIN_DIR="$$bin" "$(VENV_PY)" -m pytest Tests/interop $(PYTEST_ARGS) || rc=$$?; \
+	rc=0; MOTCUA_BIN_DIR="$$bin" MOTCUA_CATALOG_IMPL=swift "$(VENV_PY)" -m pytest Tests/interop $(PYTEST_ARGS) || rc=$$?; \
 	if [ "$$rc" -eq 5 ]; then echo "test: pytest collected no tests: that is a failure" >&2; fi; \
 	[ "$$rc" -eq 0 ] || failed="$$failed pytest(exit $$rc)"; \
 	if [ -n "$$failed" ]; then echo "test: FAILED:$$failed" >&2; exit 1; fi; \
@@ -122,7 +122,10 @@ run: deps build
 # ---------------------------------------------------------------------------------------------
 # bench: greeter-server against the peers of $(SHARED)/bench-peers; the table goes to .build/bench/
 
-bench: deps build
+# The runtime against its peers (greeter-server), then each service's own benchmark.
+bench: bench-runtime bench-submission
+
+bench-runtime: deps build
 	bash $(SHARED)/bench-peers/setup.sh
 	@mkdir -p $(BENCH_DIR); \
 	bin="$$(realpath --relative-to=. "$$($(SWIFT) build $(SWIFTPM_FLAGS) -c release $(RELEASE_FLAGS) --show-bin-path)")"; \
@@ -154,3 +157,12 @@ clean:
 
 distclean: clean
 	rm -rf $(VENV)
+
+# ---------------------------------------------------------------------------------------------
+# bench-submission: durable SubmitDossier throughput, 64 concurrent callers, release build (Tests/bench/submission_bench.sh)
+
+BENCH_SUBMISSION_ARGS ?=
+
+.PHONY: bench-submission
+bench-submission: deps
+	RELEASE_FLAGS="$(RELEASE_FLAGS)" bash Tests/bench/submission_bench.sh $(BENCH_SUBMISSION_ARGS)

@@ -34,6 +34,8 @@ let package = Package(
         .executable(name: "greeter-server", targets: ["GreeterServer"]),
         .executable(name: "catalog-server", targets: ["CatalogServer"]),
         .executable(name: "motcua", targets: ["MotCua"]),
+        .executable(name: "submission-server", targets: ["SubmissionServer"]),
+        .executable(name: "submission-bench", targets: ["SubmissionBench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
@@ -141,6 +143,25 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        .target(
+            name: "SubmissionService",
+            dependencies: ["DomainModel", "RPCCore", "RPCProtobuf", grdb, logging, serviceLifecycle],
+            path: "Services/Submission/SubmissionService",
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "SubmissionServer",
+            dependencies: ["SubmissionService", "DomainModel", "ServiceRuntime", "RPCCore", "RPCTransportHTTP2", argumentParser, logging, serviceLifecycle, unixSignals],
+            path: "Services/Submission/SubmissionServer",
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "SubmissionBench",
+            dependencies: ["SubmissionService", "DomainModel", "RPCCore", "RPCProtobuf", "RPCTransportHTTP2", argumentParser],
+            path: "Services/Submission/SubmissionBench",
+            swiftSettings: swiftSettings
+        ),
+
         // MARK: - Command-line client
 
         .target(
@@ -201,6 +222,12 @@ let package = Package(
             name: "CatalogServiceTests",
             dependencies: ["CatalogService", "DomainModel", "Storage", "RPCCore", "RPCProtobuf", logging],
             path: "Tests/CatalogServiceTests",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "SubmissionServiceTests",
+            dependencies: ["SubmissionService", "DomainModel", "RPCCore", "RPCProtobuf", "RPCTransportHTTP2", grdb, logging],
+            path: "Tests/SubmissionServiceTests",
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -25,13 +25,22 @@ public struct Applicant: Hashable, Sendable {
     /// The applicant with its ID number normalised and its text fields trimmed.
     public var normalized: Applicant {
         Applicant(
-            fullName: self.fullName.trimmingWhitespace, idNumber: Self.normalizedIDNumber(self.idNumber),
-            phone: self.phone.trimmingWhitespace, email: self.email.trimmingWhitespace, address: self.address.trimmingWhitespace)
+            fullName: Self.trimmed(self.fullName), idNumber: Self.normalizedIDNumber(self.idNumber), phone: Self.trimmed(self.phone),
+            email: Self.trimmed(self.email), address: Self.trimmed(self.address))
     }
 
     /// An ID number as compared: surrounding whitespace removed, letters upper-cased.
     public static func normalizedIDNumber(_ text: String) -> String {
-        text.trimmingWhitespace.uppercased()
+        let trimmed = self.trimmed(text)
+        // Most ID numbers are digits only: nothing to upper-case.
+        return trimmed.utf8.contains(where: { $0 >= 0x61 && $0 <= 0x7A || $0 >= 0x80 }) ? trimmed.uppercased() : trimmed
+    }
+
+    /// The text without surrounding whitespace (the text itself, uncopied, when it has none).
+    static func trimmed(_ text: String) -> String {
+        guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last else { return text }
+        if !first.properties.isWhitespace && !last.properties.isWhitespace { return text }
+        return text.trimmingWhitespace
     }
 
     /// What is wrong with the (normalised) applicant, with field names relative to it.

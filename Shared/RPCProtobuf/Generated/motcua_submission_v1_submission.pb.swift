@@ -1005,7 +1005,7 @@ public struct Motcua_Submission_V1_ListDossiersResponse: ProtobufMessage, Hashab
     /// The fully-qualified protobuf name.
     public static let protoMessageName = "motcua.submission.v1.ListDossiersResponse"
 
-    /// One page, newest receipt first (ties by code, descending).
+    /// One page, newest receipt first (among dossiers received at the same instant, the last recorded first).
     public var dossiers: [Motcua_Submission_V1_DossierSummary] = []
 
     /// Opaque token of the next page; empty on the last page.

@@ -869,7 +869,7 @@ struct  Motcua__Submission__V1__ListDossiersResponse
 {
   ProtobufCMessage base;
   /*
-   * One page, newest receipt first (ties by code, descending).
+   * One page, newest receipt first (among dossiers received at the same instant, the last recorded first).
    */
   size_t n_dossiers;
   Motcua__Submission__V1__DossierSummary **dossiers;

@@ -1,0 +1,56 @@
+internal import Synchronization
+
+/// Wakes the open StreamEvents streams when events are committed. It carries no data: each stream then reads the feed
+/// after the last sequence it sent, so every stream gets every event in order and without gaps, however many commits
+/// happen while it is busy.
+public final class EventFeedNotifier: Sendable {
+    private struct State {
+        var subscribers: [Int: AsyncStream<Void>.Continuation] = [:]
+        var nextID = 0
+        var finished = false
+    }
+
+    private let state = Mutex(State())
+
+    public init() {}
+
+    /// How many streams are subscribed.
+    public var subscriberCount: Int { self.state.withLock { $0.subscribers.count } }
+
+    /// A stream that yields after each commit (coalesced while the subscriber is busy) and finishes with
+    /// ``finishAll()``. Subscribe before reading the feed so that no commit is missed.
+    public func subscribe() -> AsyncStream<Void> {
+        let (stream, continuation) = AsyncStream<Void>.makeStream(bufferingPolicy: .bufferingNewest(1))
+        let id: Int? = self.state.withLock { state in
+            guard !state.finished else { return nil }
+            let id = state.nextID
+            state.nextID += 1
+            state.subscribers[id] = continuation
+            return id
+        }
+        guard let id else {
+            continuation.finish()
+            return stream
+        }
+        continuation.onTermination = { [weak self] _ in
+            _ = self?.state.withLock { $0.subscribers.removeValue(forKey: id) }
+        }
+        return stream
+    }
+
+    /// Tells every subscriber that the feed has grown.
+    public func publish() {
+        let subscribers = self.state.withLock { Array($0.subscribers.values) }
+        for subscriber in subscribers { subscriber.yield() }
+    }
+
+    /// Ends every subscription and refuses new ones (for shutdown).
+    public func finishAll() {
+        let subscribers = self.state.withLock { state in
+            state.finished = true
+            defer { state.subscribers.removeAll() }
+            return Array(state.subscribers.values)
+        }
+        for subscriber in subscribers { subscriber.finish() }
+    }
+}
