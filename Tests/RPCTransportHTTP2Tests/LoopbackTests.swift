@@ -300,7 +300,9 @@ struct ShutdownAndInterceptorTests {
         config.eventLoopThreads = 1
         config.shutdownGracePeriod = .seconds(10)
         var router = RPCRouter()
+        let started = Atomic<Bool>(false)
         router.registerUnary(descriptor) { (_: ServerRequest<Grpc_Testing_Empty>, _) in
+            started.store(true, ordering: .relaxed)
             try await Task.sleep(for: .milliseconds(500))
             return ServerResponse(message: Grpc_Testing_Empty())
         }
@@ -317,7 +319,10 @@ struct ShutdownAndInterceptorTests {
                     descriptor, request: ClientRequest(message: Grpc_Testing_Empty()),
                     options: CallOptions(timeout: .seconds(30)), responseType: Grpc_Testing_Empty.self)
             }
-            try await Task.sleep(for: .milliseconds(150))
+            // Shut down only once the call is really in flight (the machine may be slow).
+            for _ in 0..<1000 where !started.load(ordering: .relaxed) { try await Task.sleep(for: .milliseconds(10)) }
+            let inFlight = started.load(ordering: .relaxed)
+            #expect(inFlight)
             let start = ContinuousClock.now
             server.beginGracefulShutdown()
             _ = try await call.value  // the call in flight completes with OK
