@@ -9,7 +9,7 @@ import Testing
 struct ConnectionManagementTests {
     @Test("an idle connection is closed with GOAWAY after maxIdleTime")
     func idleTimeout() async throws {
-        try await withTestServer(configure: { $0.maxIdleTime = .milliseconds(200) }) { _, port in
+        try await withTestServer(configure: { $0.maxIdleTime = .milliseconds(500) }) { _, port in
             let peer = try await RawHTTP2Peer.connect(port: port)
             defer { peer.close() }
             #expect(await peer.waitForClose(timeout: .seconds(10)))

@@ -40,7 +40,8 @@ final class RawHTTP2Peer: @unchecked Sendable {
             }
             .connect(host: "127.0.0.1", port: port).get()
         let peer = RawHTTP2Peer(channel: channel, recorder: recorder)
-        try await peer.send(Array("PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n".utf8) + Self.frame(type: 0x4, flags: 0, stream: 0, payload: []))
+        // The server may already have closed an idle connection on a slow machine: what it sent is still recorded.
+        try? await peer.send(Array("PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n".utf8) + Self.frame(type: 0x4, flags: 0, stream: 0, payload: []))
         return peer
     }
 
