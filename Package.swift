@@ -27,6 +27,8 @@ let package = Package(
         .executable(name: "interop-client", targets: ["InteropClient"]),
         .executable(name: "greeter-server", targets: ["GreeterServer"]),
         .executable(name: "catalog-server", targets: ["CatalogServer"]),
+        .executable(name: "statistics-server", targets: ["StatisticsServer"]),
+        .executable(name: "statistics-bench", targets: ["StatisticsBench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
@@ -126,6 +128,25 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        .target(
+            name: "StatisticsService",
+            dependencies: ["DomainModel", "RPCCore", "RPCProtobuf", grdb, logging, serviceLifecycle],
+            path: "Services/Statistics/StatisticsService",
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "StatisticsServer",
+            dependencies: ["StatisticsService", "DomainModel", "RPCCore", "ServiceRuntime", "RPCTransportHTTP2", argumentParser, logging],
+            path: "Services/Statistics/StatisticsServer",
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "StatisticsBench",
+            dependencies: ["StatisticsService", "DomainModel", "RPCCore", "RPCProtobuf", argumentParser, logging],
+            path: "Services/Statistics/StatisticsBench",
+            swiftSettings: swiftSettings
+        ),
+
         // MARK: - Test and benchmark servers
 
         .target(
@@ -171,6 +192,12 @@ let package = Package(
             name: "CatalogServiceTests",
             dependencies: ["CatalogService", "DomainModel", "Storage", "RPCCore", "RPCProtobuf"],
             path: "Tests/CatalogServiceTests",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "StatisticsServiceTests",
+            dependencies: ["StatisticsService", "DomainModel", "RPCCore", "RPCProtobuf", "RPCTransportHTTP2", grdb, logging, serviceLifecycle],
+            path: "Tests/StatisticsServiceTests",
             swiftSettings: swiftSettings
         ),
         .testTarget(

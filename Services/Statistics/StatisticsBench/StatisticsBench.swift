@@ -1,0 +1,2 @@
+@main
+struct StatisticsBench { static func main() {} }
