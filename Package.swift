@@ -136,7 +136,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "StatisticsServer",
-            dependencies: ["StatisticsService", "DomainModel", "RPCCore", "ServiceRuntime", "RPCTransportHTTP2", argumentParser, logging],
+            dependencies: ["StatisticsService", "DomainModel", "RPCCore", "ServiceRuntime", "RPCTransportHTTP2", argumentParser, logging, serviceLifecycle, unixSignals],
             path: "Services/Statistics/StatisticsServer",
             swiftSettings: swiftSettings
         ),

@@ -114,7 +114,7 @@ struct StatisticsStoreTests {
         let before = Self.fingerprint(ingest.index)
         let from = CommuneScenario.from.daysSinceEpoch
         let to = CommuneScenario.to.daysSinceEpoch
-        let fieldsBefore = try await ingest.store.prefixSums(unitCodes: ["03162", "03157", "096"], from: from, to: to, groupBy: .field)
+        let fieldsBefore = try await ingest.store.prefixSums(unitCodes: ["03162", "03157", "096"], from: from, to: to, groupBy: .field).sums
         try await ingest.reset()
         #expect(ingest.index.cursor == 0)
         #expect(try await ingest.store.dossierCount() == 0)
@@ -123,7 +123,7 @@ struct StatisticsStoreTests {
             try await ingest.apply(Array(events[start..<min(start + 10, events.count)]))
         }
         #expect(Self.fingerprint(ingest.index) == before)
-        let fieldsAfter = try await ingest.store.prefixSums(unitCodes: ["03162", "03157", "096"], from: from, to: to, groupBy: .field)
+        let fieldsAfter = try await ingest.store.prefixSums(unitCodes: ["03162", "03157", "096"], from: from, to: to, groupBy: .field).sums
         #expect(fieldsAfter == fieldsBefore)
     }
 
@@ -135,18 +135,18 @@ struct StatisticsStoreTests {
         let from = CommuneScenario.from.daysSinceEpoch
         let to = CommuneScenario.to.daysSinceEpoch
         let memory = ingest.index.sums(units: units, from: from, to: to).units
-        let stored = try await ingest.store.prefixSums(unitCodes: units, from: from, to: to, groupBy: .unit)
+        let stored = try await ingest.store.prefixSums(unitCodes: units, from: from, to: to, groupBy: .unit).sums
         #expect(stored == memory)
         let total = memory.values.reduce(PeriodSums(), +)
         for grouping in [CellGrouping.field, .onlineLevel, .onlineScheme] {
-            let groups = try await ingest.store.prefixSums(unitCodes: units, from: from, to: to, groupBy: grouping)
+            let groups = try await ingest.store.prefixSums(unitCodes: units, from: from, to: to, groupBy: grouping).sums
             #expect(groups.values.reduce(PeriodSums(), +) == total, "\(grouping)")
         }
-        let levels = try await ingest.store.prefixSums(unitCodes: ["03162"], from: from, to: to, groupBy: .onlineLevel)
+        let levels = try await ingest.store.prefixSums(unitCodes: ["03162"], from: from, to: to, groupBy: .onlineLevel).sums
         #expect(Set(levels.keys) == ["2", "3", "4"])
         #expect(levels["3"]?.report.newOnline == 2)  // D05, D12
         #expect(levels["4"]?.report.resolvedLateWithApology == 1)  // D02
-        let fields = try await ingest.store.prefixSums(unitCodes: units, from: from, to: to, groupBy: .field)
+        let fields = try await ingest.store.prefixSums(unitCodes: units, from: from, to: to, groupBy: .field).sums
         #expect(fields["Đất đai"]?.report.newDirect == 1)
         let cells = try await ingest.store.cellSums(unitCodes: ["03162"], from: from, to: to)
         #expect(cells.reduce(0) { $0 + $1.sums[.receivedOnline] } == 3)

@@ -28,8 +28,9 @@ public protocol StatisticsStore: Sendable {
     /// How many dossiers the store knows.
     func dossierCount() async throws -> Int64
 
-    /// The counters of the cells of some units, grouped, summed over the days before `from` and before `to`.
-    func prefixSums(unitCodes: [String], from: Int, to: Int, groupBy: CellGrouping) async throws -> [String: PeriodSums]
+    /// The counters of the cells of some units, grouped, summed over the days before `from` and before `to`, with
+    /// the cursor they include (read in the same transaction).
+    func prefixSums(unitCodes: [String], from: Int, to: Int, groupBy: CellGrouping) async throws -> GroupedSums
 
     /// The counters of the cells of some units summed over the days of [from, to), one entry per cell with any.
     func cellSums(unitCodes: [String], from: Int, to: Int) async throws -> [(cell: StatCell, sums: CounterVector)]
@@ -57,6 +58,17 @@ public enum CellGrouping: String, Hashable, Sendable {
     case onlineScheme
     /// By receiving unit (the key is the unit code).
     case unit
+}
+
+/// Sums per group, and the cursor they include.
+public struct GroupedSums: Hashable, Sendable {
+    public var sums: [String: PeriodSums]
+    public var cursor: Int64
+
+    public init(sums: [String: PeriodSums], cursor: Int64) {
+        self.sums = sums
+        self.cursor = cursor
+    }
 }
 
 /// The unit counters as stored.

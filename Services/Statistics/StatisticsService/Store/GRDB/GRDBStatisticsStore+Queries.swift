@@ -2,8 +2,8 @@ public import DomainModel
 internal import GRDB
 
 extension GRDBStatisticsStore {
-    public func prefixSums(unitCodes: [String], from: Int, to: Int, groupBy: CellGrouping) async throws -> [String: PeriodSums] {
-        guard !unitCodes.isEmpty else { return [:] }
+    public func prefixSums(unitCodes: [String], from: Int, to: Int, groupBy: CellGrouping) async throws -> GroupedSums {
+        guard !unitCodes.isEmpty else { return GroupedSums(sums: [:], cursor: try await self.cursor()) }
         let group: String
         switch groupBy {
         case .field: group = "c.field"
@@ -35,7 +35,7 @@ extension GRDBStatisticsStore {
                     let beforeTo = CounterVector(values: (0..<names.count).map { row[1 + names.count + $0] as Int64 })
                     result[key] = PeriodSums(beforeFrom: beforeFrom, beforeTo: beforeTo)
                 }
-                return result
+                return GroupedSums(sums: result, cursor: try Self.cursor(db))
             }
         }
     }
