@@ -119,7 +119,9 @@ public struct FeedConsumer: Service {
                 }
             }
             do {
-                try await group.waitForAll()
+                // Not waitForAll(): it would wait for the reader (blocked on a live stream) before reporting an
+                // applier's failure.
+                while try await group.next() != nil {}
             } catch {
                 group.cancelAll()
                 throw error
