@@ -1,4 +1,4 @@
-"""Python stubs for grpc.testing, generated from the repo's proto/ at run time (never committed).
+"""Python stubs for grpc.testing and motcua.*, generated from the repo's proto/ at run time (never committed).
 
 The interop protos live at proto/grpc/testing/*.proto with package grpc.testing, so protoc
 names the generated modules ``grpc.testing.*_pb2``. ``grpc`` is grpcio's own package, so those
@@ -6,6 +6,10 @@ names cannot be imported as they are: the modules are moved into a package of th
 ``motcua_interop_pb``, and their ``from grpc.testing import ...`` lines are rewritten to match.
 The descriptors keep their real file names (grpc/testing/*.proto) and full names
 (grpc.testing.*), which is what goes over the wire and what reflection serves.
+
+The MotCua protos (proto/motcua/**/*.proto, packages motcua.*) need no renaming: they are
+generated into the same folder as they are, so ``motcua.catalog.v1.catalog_pb2`` imports as
+itself (``motcua`` is a namespace package there); see ``catalog()``.
 
 Environment:
   MOTCUA_PROTO_DIR           proto root to compile from (default: <repo>/proto)
@@ -45,7 +49,8 @@ def proto_dir() -> Path:
 
 
 def generate(out_dir: Path, root: Path | None = None) -> Path:
-    """Compiles <root>/grpc/testing/*.proto into <out_dir>/motcua_interop_pb/. Returns out_dir."""
+    """Compiles <root>/grpc/testing/*.proto into <out_dir>/motcua_interop_pb/ and <root>/motcua/**/*.proto
+    into <out_dir>/motcua/. Returns out_dir."""
     root = (root or proto_dir()).resolve()
     testing = root / "grpc" / "testing"
     missing = [name for name in REQUIRED if not (testing / name).is_file()]
@@ -74,14 +79,28 @@ def generate(out_dir: Path, root: Path | None = None) -> Path:
         text = _IMPORT_RE.sub(rf"from {PACKAGE} import \1 as ", generated.read_text())
         (package / generated.name).write_text(text)
     shutil.rmtree(staging, ignore_errors=True)
+    _generate_motcua(out_dir, root)
     return out_dir
 
 
-def load() -> types.SimpleNamespace:
-    """Returns the generated modules: empty_pb2, messages_pb2, test_pb2, test_pb2_grpc."""
-    global _loaded
-    if _loaded is not None:
-        return _loaded
+def _generate_motcua(out_dir: Path, root: Path) -> None:
+    """Compiles every proto/motcua/**/*.proto into <out_dir>/motcua/... (module names as protoc gives them)."""
+    protos = sorted(str(p) for p in (root / "motcua").rglob("*.proto"))
+    if not protos:
+        return
+    cmd = [
+        sys.executable, "-m", "grpc_tools.protoc", "-I", str(root),
+        f"--python_out={out_dir}", f"--grpc_python_out={out_dir}", *protos,
+    ]
+    result = subprocess.run(cmd, capture_output=True, text=True, timeout=120)
+    if result.returncode != 0:
+        raise StubError(
+            f"grpc_tools.protoc failed on proto/motcua ({result.returncode}):\n{result.stdout}{result.stderr}"
+        )
+
+
+def _stubs_on_path() -> None:
+    """Puts the generated stubs on sys.path, generating them first unless conftest.py already did."""
     stubs_dir = os.environ.get(STUBS_ENV)
     if not stubs_dir:
         stubs_dir = tempfile.mkdtemp(prefix="motcua-interop-stubs-")
@@ -89,9 +108,32 @@ def load() -> types.SimpleNamespace:
         generate(Path(stubs_dir))
     if stubs_dir not in sys.path:
         sys.path.insert(0, stubs_dir)
+
+
+def load() -> types.SimpleNamespace:
+    """Returns the generated modules: empty_pb2, messages_pb2, test_pb2, test_pb2_grpc."""
+    global _loaded
+    if _loaded is not None:
+        return _loaded
+    _stubs_on_path()
     modules = {
         name: importlib.import_module(f"{PACKAGE}.{name}")
         for name in ("empty_pb2", "messages_pb2", "test_pb2", "test_pb2_grpc")
     }
     _loaded = types.SimpleNamespace(**modules)
     return _loaded
+
+
+_catalog: types.SimpleNamespace | None = None
+
+
+def catalog() -> types.SimpleNamespace:
+    """Returns the motcua.catalog.v1 modules: catalog_pb2, catalog_pb2_grpc."""
+    global _catalog
+    if _catalog is None:
+        _stubs_on_path()
+        _catalog = types.SimpleNamespace(
+            catalog_pb2=importlib.import_module("motcua.catalog.v1.catalog_pb2"),
+            catalog_pb2_grpc=importlib.import_module("motcua.catalog.v1.catalog_pb2_grpc"),
+        )
+    return _catalog
