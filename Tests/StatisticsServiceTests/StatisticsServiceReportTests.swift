@@ -68,6 +68,19 @@ struct StatisticsServiceReportTests {
         #expect(report.total?.toHandle == 15)
     }
 
+    @Test("GetReport for the province by commune: every commune in one call, after the rows of units that received dossiers themselves")
+    func provinceByCommune() async throws {
+        let fixture = try await Self.fixture()
+        let report = try await fixture.service.getReport(Self.request("11", breakdown: .commune))
+        #expect(report.rows.map(\.key) == ["096", "03124", "03154", "03157", "03162"])
+        #expect(report.rows.map(\.kind) == [.unitItself, .commune, .commune, .commune, .commune])
+        #expect(report.rows[4].counts?.reportCounts == CommuneScenario.expected)
+        let sum = report.rows.reduce(ReportCounts()) { $0 + ($1.counts?.reportCounts ?? ReportCounts()) }
+        #expect(sum == report.total?.reportCounts)
+        let commune = try await fixture.service.getReport(Self.request("03162", breakdown: .commune))
+        #expect(commune.rows.map(\.key) == ["03162"])
+    }
+
     @Test("GetReport by field, online level and scheme: rows sum to the total, which equals the unit report")
     func breakdowns() async throws {
         let fixture = try await Self.fixture()

@@ -396,10 +396,13 @@ def test_report_province_breakdowns_sum_to_the_total(stats, pb, cpb):
     plain = stats.GetReport(report_request(pb, cpb, "11"), timeout=DEADLINE)
     expected_total = {key: EXPECTED_03162[key] + EXPECTED_03157[key] for key in EXPECTED_03162}
     assert columns(plain.total) == expected_total
-    for breakdown in (pb.BREAKDOWN_CHILD_UNIT, pb.BREAKDOWN_FIELD, pb.BREAKDOWN_ONLINE_LEVEL, pb.BREAKDOWN_ONLINE_SCHEME):
+    for breakdown in (pb.BREAKDOWN_CHILD_UNIT, pb.BREAKDOWN_COMMUNE, pb.BREAKDOWN_FIELD, pb.BREAKDOWN_ONLINE_LEVEL, pb.BREAKDOWN_ONLINE_SCHEME):
         report = stats.GetReport(report_request(pb, cpb, "11", breakdown=breakdown), timeout=DEADLINE)
         assert columns(report.total) == expected_total, breakdown
         assert sum_columns(report.rows) == expected_total, breakdown
+    communes = stats.GetReport(report_request(pb, cpb, "11", breakdown=pb.BREAKDOWN_COMMUNE), timeout=DEADLINE)
+    assert len(communes.rows) == 129 and all(row.kind == pb.ROW_KIND_COMMUNE for row in communes.rows)
+    assert columns({row.key: row for row in communes.rows}["03162"].counts) == EXPECTED_03162
     levels = stats.GetReport(report_request(pb, cpb, "03162", breakdown=pb.BREAKDOWN_ONLINE_LEVEL), timeout=DEADLINE)
     by_level = {row.key: row.counts for row in levels.rows}
     assert set(by_level) == {"2", "4"}

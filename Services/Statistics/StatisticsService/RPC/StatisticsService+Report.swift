@@ -30,28 +30,36 @@ extension StatisticsService {
                 report.asOfSequence = snapshot.cursor
                 if request.breakdown == .childUnit {
                     if let own = snapshot.units[unit.code], !own.beforeTo.isZero {
-                        var row = Motcua_Statistics_V1_ReportRow()
-                        row.kind = .unitItself
-                        row.key = unit.code
-                        row.label = unit.name
-                        row.unit = Motcua_Statistics_V1_UnitRef(unit)
-                        row.counts = Motcua_Statistics_V1_Counts(own.report)
-                        report.rows.append(row)
+                        report.rows.append(Self.row(.unitItself, unit, own))
                     }
                     for child in tree.children(of: unit.code) {
-                        var row = Motcua_Statistics_V1_ReportRow()
-                        row.kind = .childUnit
-                        row.key = child.code
-                        row.label = child.name
-                        row.unit = Motcua_Statistics_V1_UnitRef(child)
-                        row.counts = Motcua_Statistics_V1_Counts(sum(tree.subtree(of: child.code)).report)
-                        report.rows.append(row)
+                        report.rows.append(Self.row(.childUnit, child, sum(tree.subtree(of: child.code))))
+                    }
+                } else if request.breakdown == .commune {
+                    let communes = unit.level == .commune ? [unit] : tree.descendants(of: unit.code, level: .commune)
+                    let between = [unit] + tree.descendants(of: unit.code).filter { $0.level != .commune }
+                    for own in between.sorted(by: { $0.code < $1.code }) {
+                        guard own.level != .commune, let sums = snapshot.units[own.code], !sums.beforeTo.isZero else { continue }
+                        report.rows.append(Self.row(.unitItself, own, sums))
+                    }
+                    for commune in communes {
+                        report.rows.append(Self.row(.commune, commune, sum(tree.subtree(of: commune.code))))
                     }
                 }
             }
             report.generatedAt = Google_Protobuf_Timestamp(self.clock())
             return report
         }
+    }
+
+    static func row(_ kind: Motcua_Statistics_V1_RowKind, _ unit: UnitInfo, _ sums: PeriodSums) -> Motcua_Statistics_V1_ReportRow {
+        var row = Motcua_Statistics_V1_ReportRow()
+        row.kind = kind
+        row.key = unit.code
+        row.label = unit.name
+        row.unit = Motcua_Statistics_V1_UnitRef(unit)
+        row.counts = Motcua_Statistics_V1_Counts(sums.report)
+        return row
     }
 
     static func groupRows(_ groups: [String: PeriodSums], grouping: CellGrouping) -> [Motcua_Statistics_V1_ReportRow] {
