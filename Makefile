@@ -27,7 +27,7 @@ PEERS_WORK ?= /tmp/motcua-peers
 export PEERS_WORK
 BENCH_DIR := .build/bench
 
-.PHONY: help deps deps-apt deps-python build test run bench generate interop-selfcheck clean distclean
+.PHONY: help deps deps-apt deps-python build test run bench bench-statistics generate interop-selfcheck clean distclean
 
 help:
 	@echo "make run                start the interop test server (health + reflection) on 127.0.0.1:$(PORT)"
@@ -35,6 +35,7 @@ help:
 	@echo "make deps               install missing Debian packages and the Python venv ($(VENV)); instant when done"
 	@echo "make build              release build of interop-server, interop-client, greeter-server"
 	@echo "make bench              greeter-server against peers ($(SHARED)/bench-peers); BENCH_ARGS='$(BENCH_ARGS)'"
+	@echo "make bench-statistics   statistics: 10M generated dossiers, GetReport by commune, feed catch-up (Tests/bench/statistics-bench.sh; BENCH_STATISTICS_ARGS)"
 	@echo "make generate           regenerate code from proto/ (proto/generate.sh)"
 	@echo "make interop-selfcheck  the interop tests with the Python client/server standing in for the Swift ones"
 	@echo "make clean | distclean  remove .build | also $(VENV)"
@@ -139,6 +140,14 @@ bench: deps build
 	  echo "bench: no new results table (compare.sh exited $$rc)" >&2; \
 	fi; \
 	exit $$rc
+
+# ---------------------------------------------------------------------------------------------
+# bench-statistics: the statistics benchmark (issue 5); the output goes to .build/bench/statistics-latest.txt
+
+BENCH_STATISTICS_ARGS ?=
+
+bench-statistics: deps-apt
+	SWIFT="$(SWIFT)" SWIFTPM_FLAGS="$(SWIFTPM_FLAGS)" bash Tests/bench/statistics-bench.sh $(BENCH_STATISTICS_ARGS)
 
 # ---------------------------------------------------------------------------------------------
 

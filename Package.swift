@@ -16,6 +16,7 @@ let logging = Target.Dependency.product(name: "Logging", package: "swift-log")
 let argumentParser = Target.Dependency.product(name: "ArgumentParser", package: "swift-argument-parser")
 let dequeModule = Target.Dependency.product(name: "DequeModule", package: "swift-collections")
 let grdb = Target.Dependency.product(name: "GRDB", package: "GRDB.swift")
+let grdbSQLite = Target.Dependency.product(name: "GRDBSQLite", package: "GRDB.swift")
 let serviceLifecycle = Target.Dependency.product(name: "ServiceLifecycle", package: "swift-service-lifecycle")
 let unixSignals = Target.Dependency.product(name: "UnixSignals", package: "swift-service-lifecycle")
 
@@ -130,7 +131,7 @@ let package = Package(
 
         .target(
             name: "StatisticsService",
-            dependencies: ["DomainModel", "RPCCore", "RPCProtobuf", grdb, logging, serviceLifecycle],
+            dependencies: ["DomainModel", "RPCCore", "RPCProtobuf", grdb, grdbSQLite, logging, serviceLifecycle],
             path: "Services/Statistics/StatisticsService",
             swiftSettings: swiftSettings
         ),
@@ -142,7 +143,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "StatisticsBench",
-            dependencies: ["StatisticsService", "DomainModel", "RPCCore", "RPCProtobuf", argumentParser, logging],
+            dependencies: ["StatisticsService", "DomainModel", "RPCCore", "RPCProtobuf", "RPCTransportHTTP2", argumentParser, logging],
             path: "Services/Statistics/StatisticsBench",
             swiftSettings: swiftSettings
         ),

@@ -15,21 +15,21 @@ public struct CounterChange: Hashable, Sendable {
     /// What replacing a dossier's facts `old` (nil: not known before) by `new` (nil: forgotten) does to the counters:
     /// −1 for each contribution of the old facts, +1 for each of the new, the ones in both cancelled out.
     public static func changes(from old: DossierFacts?, to new: DossierFacts?) -> [CounterChange] {
-        let removed = old.map { facts in facts.contributions().map { ($0, facts.cell) } } ?? []
-        let added = new.map { facts in facts.contributions().map { ($0, facts.cell) } } ?? []
-        if old?.cell == new?.cell {
-            let removedSet = Set(removed.map(\.0))
-            let addedSet = Set(added.map(\.0))
-            var result: [CounterChange] = []
-            for (contribution, cell) in removed where !addedSet.contains(contribution) {
-                result.append(CounterChange(cell: cell, counter: contribution.counter, day: contribution.day, delta: -1))
+        let removed = old?.contributions() ?? []
+        let added = new?.contributions() ?? []
+        var result: [CounterChange] = []
+        result.reserveCapacity(removed.count + added.count)
+        let sameCell = old?.cell == new?.cell
+        if let old {
+            for contribution in removed where !(sameCell && added.contains(contribution)) {
+                result.append(CounterChange(cell: old.cell, counter: contribution.counter, day: contribution.day, delta: -1))
             }
-            for (contribution, cell) in added where !removedSet.contains(contribution) {
-                result.append(CounterChange(cell: cell, counter: contribution.counter, day: contribution.day, delta: 1))
-            }
-            return result
         }
-        return removed.map { CounterChange(cell: $0.1, counter: $0.0.counter, day: $0.0.day, delta: -1) }
-            + added.map { CounterChange(cell: $0.1, counter: $0.0.counter, day: $0.0.day, delta: 1) }
+        if let new {
+            for contribution in added where !(sameCell && removed.contains(contribution)) {
+                result.append(CounterChange(cell: new.cell, counter: contribution.counter, day: contribution.day, delta: 1))
+            }
+        }
+        return result
     }
 }

@@ -20,10 +20,12 @@ public import ServiceLifecycle
 /// index loaded).
 public struct FeedConsumer: Service {
     public struct Config: Sendable {
-        /// Most events applied in one transaction.
-        public var batchSize = 4096
+        /// Most events applied in one transaction. While catching up, batches are this large (fewer, larger
+        /// transactions: each counter row and dossier touched once per batch); when the feed is live, a batch is
+        /// whatever arrived while the previous one was being committed.
+        public var batchSize = 32_768
         /// Most events read ahead of the applier.
-        public var bufferCapacity = 16_384
+        public var bufferCapacity = 65_536
         public var initialBackoff: Duration = .milliseconds(200)
         public var maxBackoff: Duration = .seconds(10)
 

@@ -3,15 +3,19 @@ internal import GRDB
 
 extension GRDBStatisticsStore {
     /// Per-batch accumulation of counter deltas, keyed by (cell or unit, day).
-    private struct DayKey<Owner: Hashable>: Hashable {
+    struct DayKey<Owner: Hashable>: Hashable {
         var owner: Owner
         var day: Int
     }
+
+    typealias CellDayKey = DayKey<Int64>
+    typealias UnitDayKey = DayKey<String>
 
     private struct BatchResult: Sendable {
         var cursor: Int64
         var newDossiers: Int
         var newCells: [StatCell: Int64]
+        var facts: [String: FactsCache.Entry]
         var unitChanges: [(unit: String, day: Int, delta: CounterVector)]
     }
 
@@ -27,6 +31,7 @@ extension GRDBStatisticsStore {
             throw StatisticsError(code: .invalidEvent, message: "event \(invalid.sequence) has no dossier code")
         }
         let cells = self.cells
+        let cached = self.recentFacts.lookup(events.map(\.dossierCode))
         let result = try await self.access("applying events \(first.sequence)…\(events[events.count - 1].sequence)") {
             try await self.writer.write { db -> BatchResult in
                 let cursor = try Self.cursor(db)
@@ -34,103 +39,182 @@ extension GRDBStatisticsStore {
                     throw StatisticsError(
                         code: .sequenceGap, message: "expected event \(cursor + 1) after the cursor \(cursor), got \(first.sequence)")
                 }
-                var facts: [String: DossierFacts] = [:]
+                var facts: [String: FactsCache.Entry] = [:]
                 facts.reserveCapacity(events.count)
                 var newDossiers = 0
                 var newCells: [StatCell: Int64] = [:]
-                var cellDeltas: [DayKey<Int64>: [Int64]] = [:]
-                var unitDeltas: [DayKey<String>: [Int64]] = [:]
-                let select = try db.cachedStatement(sql: """
+                var cellDeltas: [CellDayKey: [Int64]] = [:]
+                var cellUnits: [Int64: String] = [:]
+                let select = RawStatement(try db.cachedStatement(sql: """
                     SELECT cell_id, version, last_sequence, status, channel, assisted, fee_bearing, received_day, due_day,
                            finished_day, paused_day, apologies, supplement_requests, paid_online
                     FROM dossier_facts WHERE code = ?
-                    """)
-                let insertCell = try db.cachedStatement(sql: """
+                    """))
+                let insertCell = RawStatement(try db.cachedStatement(sql: """
                     INSERT INTO stat_cell (unit_code, procedure_code, field, online_level, online_scheme) VALUES (?, ?, ?, ?, ?)
-                    """)
+                    """))
 
                 func cellID(_ cell: StatCell) throws -> Int64 {
                     if let id = cells.id(of: cell) ?? newCells[cell] { return id }
-                    try insertCell.execute(arguments: [
-                        cell.unitCode, cell.procedureCode, cell.field, cell.onlineLevel, cell.onlineScheme.storedName,
-                    ])
+                    try Self.insert(cell, insertCell)
                     let id = db.lastInsertedRowID
                     newCells[cell] = id
                     return id
                 }
 
-                func load(_ code: String) throws -> DossierFacts? {
-                    guard let row = try Row.fetchOne(select, arguments: [code]) else { return nil }
-                    let cellID: Int64 = row[0]
+                func load(_ code: String) throws -> FactsCache.Entry? {
+                    select.bind(1, code)
+                    guard try select.step() else {
+                        select.reset()
+                        return nil
+                    }
+                    defer { select.reset() }
+                    let cellID = select.int64(0)
                     guard let cell = cells.cell(id: cellID) ?? newCells.first(where: { $0.value == cellID })?.key else {
                         throw StatisticsError(code: .storage, message: "dossier \(code) refers to an unknown cell \(cellID)")
                     }
-                    return DossierFacts(
-                        code: code, cell: cell, version: row[1], lastSequence: row[2], status: DossierStatus(rawValue: row[3]),
-                        channel: DossierChannel(rawValue: row[4]) ?? .direct, assistedByStaff: row[5], feeBearing: row[6],
-                        receivedDay: row[7], dueDay: row[8], finishedDay: row[9], pausedDay: row[10], apologies: row[11],
-                        supplementRequests: row[12], paidOnline: row[13])
+                    let facts = DossierFacts(
+                        code: code, cell: cell, version: select.int64(1), lastSequence: select.int64(2),
+                        status: DossierStatus(rawValue: select.int(3)), channel: DossierChannel(rawValue: select.int(4)) ?? .direct,
+                        assistedByStaff: select.bool(5), feeBearing: select.bool(6), receivedDay: select.int(7),
+                        dueDay: select.optionalInt(8), finishedDay: select.optionalInt(9), pausedDay: select.optionalInt(10),
+                        apologies: select.int(11), supplementRequests: select.int(12), paidOnline: select.bool(13))
+                    return FactsCache.Entry(facts: facts, cellID: cellID)
                 }
 
                 for event in events {
                     let old: DossierFacts?
-                    if let known = facts[event.dossierCode] {
-                        old = known
+                    var oldCellID: Int64?
+                    if let known = try facts[event.dossierCode] ?? cached[event.dossierCode] ?? load(event.dossierCode) {
+                        old = known.facts
+                        oldCellID = known.cellID
                     } else {
-                        old = try load(event.dossierCode)
-                        if old == nil { newDossiers += 1 }
+                        old = nil
+                        newDossiers += 1
                     }
                     let new = DossierFacts.applying(event, to: old)
-                    facts[event.dossierCode] = new
+                    let cellMoved = old.map { $0.cell != new.cell } ?? true
+                    let newID: Int64
+                    if !cellMoved, let oldCellID {
+                        newID = oldCellID
+                    } else {
+                        newID = try cellID(new.cell)
+                    }
+                    if cellUnits[newID] == nil { cellUnits[newID] = new.cell.unitCode }
+                    facts[event.dossierCode] = FactsCache.Entry(facts: new, cellID: newID)
                     for change in CounterChange.changes(from: old, to: new) {
-                        let id = try cellID(change.cell)
-                        cellDeltas[DayKey(owner: id, day: change.day), default: Self.zeroes][change.counter.rawValue] += change.delta
-                        unitDeltas[DayKey(owner: change.cell.unitCode, day: change.day), default: Self.zeroes][change.counter.rawValue] +=
-                            change.delta
+                        var id = newID
+                        if cellMoved, change.cell != new.cell {
+                            id = try cellID(change.cell)
+                            if cellUnits[id] == nil { cellUnits[id] = change.cell.unitCode }
+                        }
+                        cellDeltas[DayKey(owner: id, day: change.day), default: Self.zeroCounters][change.counter.rawValue] += change.delta
                     }
                 }
 
-                let upsertFacts = try db.cachedStatement(sql: """
-                    INSERT OR REPLACE INTO dossier_facts (code, cell_id, version, last_sequence, status, channel, assisted,
+                let upsertFacts = RawStatement(try db.cachedStatement(sql: """
+                    INSERT INTO dossier_facts (code, cell_id, version, last_sequence, status, channel, assisted,
                         fee_bearing, received_day, due_day, finished_day, paused_day, apologies, supplement_requests, paid_online)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """)
-                for (code, fact) in facts {
-                    let id = try cellID(fact.cell)
-                    try upsertFacts.execute(arguments: [
-                        code, id, fact.version, fact.lastSequence, fact.status?.rawValue ?? 0, fact.channel.rawValue,
-                        fact.assistedByStaff, fact.feeBearing, fact.receivedDay, fact.dueDay, fact.finishedDay, fact.pausedDay,
-                        fact.apologies, fact.supplementRequests, fact.paidOnline,
-                    ])
+                    ON CONFLICT (code) DO UPDATE SET cell_id = excluded.cell_id, version = excluded.version,
+                        last_sequence = excluded.last_sequence, status = excluded.status, channel = excluded.channel,
+                        assisted = excluded.assisted, fee_bearing = excluded.fee_bearing, received_day = excluded.received_day,
+                        due_day = excluded.due_day, finished_day = excluded.finished_day, paused_day = excluded.paused_day,
+                        apologies = excluded.apologies, supplement_requests = excluded.supplement_requests,
+                        paid_online = excluded.paid_online
+                    """))
+                for (code, entry) in facts.sorted(by: { $0.key < $1.key }) {
+                    try Self.write(entry.facts, code: code, cellID: entry.cellID, upsertFacts)
                 }
-                let upsertCellDay = try db.cachedStatement(sql: Self.upsertSQL(table: "cell_day", owner: "cell_id"))
-                for (key, deltas) in cellDeltas where deltas.contains(where: { $0 != 0 }) {
-                    try upsertCellDay.execute(arguments: StatementArguments([key.owner, key.day] as [any DatabaseValueConvertible] + deltas))
+                var unitDeltas: [UnitDayKey: [Int64]] = [:]
+                for (key, deltas) in cellDeltas {
+                    guard let unit = cellUnits[key.owner] else { continue }
+                    let unitKey = UnitDayKey(owner: unit, day: key.day)
+                    if var sum = unitDeltas.removeValue(forKey: unitKey) {
+                        for index in 0..<deltas.count { sum[index] += deltas[index] }
+                        unitDeltas[unitKey] = sum
+                    } else {
+                        unitDeltas[unitKey] = deltas
+                    }
                 }
-                let upsertUnitDay = try db.cachedStatement(sql: Self.upsertSQL(table: "unit_day", owner: "unit_code"))
-                var unitChanges: [(unit: String, day: Int, delta: CounterVector)] = []
-                unitChanges.reserveCapacity(unitDeltas.count)
-                for (key, deltas) in unitDeltas where deltas.contains(where: { $0 != 0 }) {
-                    try upsertUnitDay.execute(arguments: StatementArguments([key.owner, key.day] as [any DatabaseValueConvertible] + deltas))
-                    unitChanges.append((key.owner, key.day, CounterVector(values: deltas)))
-                }
+                let unitChanges = try Self.upsert(cellDeltas: cellDeltas, unitDeltas: unitDeltas, db)
                 let last = events[events.count - 1].sequence
                 try db.execute(sql: "UPDATE feed_cursor SET last_sequence = ? WHERE id = 1", arguments: [last])
                 try beforeCommit?()
-                return BatchResult(cursor: last, newDossiers: newDossiers, newCells: newCells, unitChanges: unitChanges)
+                return BatchResult(cursor: last, newDossiers: newDossiers, newCells: newCells, facts: facts, unitChanges: unitChanges)
             }
         }
         cells.register(result.newCells)
+        self.recentFacts.remember(result.facts)
         return AppliedBatch(cursor: result.cursor, events: events.count, newDossiers: result.newDossiers, unitChanges: result.unitChanges)
     }
 
-    private static let zeroes = [Int64](repeating: 0, count: StatCounter.count)
+    static let zeroCounters = [Int64](repeating: 0, count: StatCounter.count)
+
+    /// Adds the deltas to `cell_day` and `unit_day`; returns the non-zero unit changes.
+    @discardableResult
+    static func upsert(
+        cellDeltas: [CellDayKey: [Int64]], unitDeltas: [UnitDayKey: [Int64]], _ db: Database
+    ) throws -> [(unit: String, day: Int, delta: CounterVector)] {
+        let upsertCellDay = RawStatement(try db.cachedStatement(sql: Self.upsertSQL(table: "cell_day", owner: "cell_id")))
+        // In key order (day first, as the primary keys): consecutive upserts touch neighbouring B-tree pages.
+        for (key, deltas) in cellDeltas.sorted(by: { ($0.key.day, $0.key.owner) < ($1.key.day, $1.key.owner) })
+        where deltas.contains(where: { $0 != 0 }) {
+            upsertCellDay.bind(1, key.owner)
+            try Self.bindCounters(key.day, deltas, upsertCellDay)
+            try upsertCellDay.run()
+        }
+        let upsertUnitDay = RawStatement(try db.cachedStatement(sql: Self.upsertSQL(table: "unit_day", owner: "unit_code")))
+        var unitChanges: [(unit: String, day: Int, delta: CounterVector)] = []
+        unitChanges.reserveCapacity(unitDeltas.count)
+        for (key, deltas) in unitDeltas.sorted(by: { ($0.key.day, $0.key.owner) < ($1.key.day, $1.key.owner) })
+        where deltas.contains(where: { $0 != 0 }) {
+            upsertUnitDay.bind(1, key.owner)
+            try Self.bindCounters(key.day, deltas, upsertUnitDay)
+            try upsertUnitDay.run()
+            unitChanges.append((key.owner, key.day, CounterVector(values: deltas)))
+        }
+        return unitChanges
+    }
+
+    private static func bindCounters(_ day: Int, _ deltas: [Int64], _ statement: RawStatement) throws {
+        statement.bind(2, day)
+        for (index, delta) in deltas.enumerated() { statement.bind(Int32(3 + index), delta) }
+    }
+
+    static func insert(_ cell: StatCell, _ statement: RawStatement) throws {
+        statement.bind(1, cell.unitCode)
+        statement.bind(2, cell.procedureCode)
+        statement.bind(3, cell.field)
+        statement.bind(4, cell.onlineLevel)
+        statement.bind(5, cell.onlineScheme.storedName)
+        try statement.run()
+    }
+
+    static func write(_ fact: DossierFacts, code: String, cellID: Int64, _ statement: RawStatement) throws {
+        statement.bind(1, code)
+        statement.bind(2, cellID)
+        statement.bind(3, fact.version)
+        statement.bind(4, fact.lastSequence)
+        statement.bind(5, fact.status?.rawValue ?? 0)
+        statement.bind(6, fact.channel.rawValue)
+        statement.bind(7, fact.assistedByStaff)
+        statement.bind(8, fact.feeBearing)
+        statement.bind(9, fact.receivedDay)
+        statement.bind(10, fact.dueDay)
+        statement.bind(11, fact.finishedDay)
+        statement.bind(12, fact.pausedDay)
+        statement.bind(13, fact.apologies)
+        statement.bind(14, fact.supplementRequests)
+        statement.bind(15, fact.paidOnline)
+        try statement.run()
+    }
 
     private static func upsertSQL(table: String, owner: String) -> String {
         let names = StatCounter.allCases.map(\.name)
         let placeholders = Array(repeating: "?", count: names.count + 2).joined(separator: ", ")
         let updates = names.map { "\($0) = \($0) + excluded.\($0)" }.joined(separator: ", ")
         return "INSERT INTO \(table) (\(owner), day, \(names.joined(separator: ", "))) VALUES (\(placeholders)) "
-            + "ON CONFLICT (\(owner), day) DO UPDATE SET \(updates)"
+            + "ON CONFLICT (day, \(owner)) DO UPDATE SET \(updates)"
     }
 }

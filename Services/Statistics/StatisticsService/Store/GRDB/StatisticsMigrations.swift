@@ -6,7 +6,8 @@ internal import GRDB
 /// - `feed_cursor`: the sequence of the last feed event applied, written in the same transaction as what it produced.
 /// - `dossier_facts`: what the statistics keep of each dossier (``DossierFacts``), days as day numbers.
 /// - `stat_cell`: the cells (receiving unit × procedure as recorded at receipt).
-/// - `cell_day` / `unit_day`: the daily counters per cell and per unit, one column per ``StatCounter``.
+/// - `cell_day` / `unit_day`: the daily counters per cell and per unit, one column per ``StatCounter``; keyed day
+///   first, so that a batch of events (whose days are close together) dirties few pages, and a period is a key range.
 /// - `catalog_copy`: the last catalog data fetched, to answer while the catalog is unreachable.
 enum StatisticsMigrations {
     static var counterColumns: String {
@@ -56,14 +57,14 @@ enum StatisticsMigrations {
                     cell_id INTEGER NOT NULL,
                     day     INTEGER NOT NULL,
                     \(Self.counterColumns),
-                    PRIMARY KEY (cell_id, day)
+                    PRIMARY KEY (day, cell_id)
                 ) WITHOUT ROWID;
 
                 CREATE TABLE unit_day (
                     unit_code TEXT NOT NULL,
                     day       INTEGER NOT NULL,
                     \(Self.counterColumns),
-                    PRIMARY KEY (unit_code, day)
+                    PRIMARY KEY (day, unit_code)
                 ) WITHOUT ROWID;
 
                 CREATE TABLE catalog_copy (
