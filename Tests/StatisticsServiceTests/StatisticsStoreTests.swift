@@ -1,5 +1,5 @@
 import DomainModel
-import StatisticsService
+@testable import StatisticsService
 import Testing
 
 /// A simulated crash between writing a batch and committing it.
@@ -150,6 +150,34 @@ struct StatisticsStoreTests {
         #expect(fields["Đất đai"]?.report.newDirect == 1)
         let cells = try await ingest.store.cellSums(unitCodes: ["03162"], from: from, to: to)
         #expect(cells.reduce(0) { $0 + $1.sums[.receivedOnline] } == 3)
+    }
+
+    @Test("per-cell sums from the in-memory blocks plus the stored partial days equal the SQL sums, for any period")
+    func cellBlocksAgreeWithSQL() async throws {
+        try await withTemporaryDirectory { directory in
+            let events = Self.allEvents()
+            let ingest = StatisticsIngest(store: try GRDBStatisticsStore.open(directory: directory), index: StatisticsIndex())
+            try await ingest.apply(Array(events[..<30]))
+            try await ingest.apply(Array(events[30...]))
+            let reopened = StatisticsIngest(store: try GRDBStatisticsStore.open(directory: directory), index: StatisticsIndex())
+            try await reopened.loadIndex()
+            let units = ["03162", "03157", "096"]
+            for candidate in [ingest, reopened] {
+                for start in stride(from: 0, to: 60, by: 3) {
+                    for length in [1, 5, 16, 17, 40] {
+                        let from = day(12, 1, year: 2021).adding(days: start).daysSinceEpoch
+                        let to = from + length
+                        for grouping in [CellGrouping.field, .onlineLevel, .onlineScheme, .unit] {
+                            let sql = try await candidate.store.prefixSums(unitCodes: units, from: from, to: to, groupBy: grouping)
+                            let memory = try await CellQuery(index: candidate.index, store: candidate.store)
+                                .grouped(units: units, from: from, to: to, by: grouping)
+                            #expect(memory.sums == sql.sums.filter { !$0.value.beforeTo.isZero }, "\(grouping) \(from)…\(to)")
+                            #expect(memory.cursor == sql.cursor)
+                        }
+                    }
+                }
+            }
+        }
     }
 
     @Test("the counters survive closing and reopening the database")

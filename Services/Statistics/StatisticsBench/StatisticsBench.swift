@@ -123,9 +123,17 @@ struct StatisticsBench: AsyncParsableCommand {
         try await self.time("GetTimeSeries province, one year by day (handler)") { _ = try await service.getTimeSeries(series) }
         var byField = request
         byField.breakdown = .field
-        try await self.time("GetReport province, one year, by field (handler, SQL over per-cell counters)", runs: 3) {
+        try await self.time("GetReport province, one year, by field (handler; per-cell blocks + stored partial days)") {
             _ = try await service.getReport(byField)
         }
+        var index = Motcua_Statistics_V1_GetServiceIndexRequest()
+        index.unitCode = "11"
+        index.period = request.period
+        try await self.time("GetServiceIndex province, one year (handler)") { _ = try await service.getServiceIndex(index) }
+        var gaps = Motcua_Statistics_V1_GetAdoptionGapsRequest()
+        gaps.unitCode = "11"
+        gaps.period = request.period
+        try await self.time("GetAdoptionGaps province, one year (handler)") { _ = try await service.getAdoptionGaps(gaps) }
 
         // The same over gRPC on loopback HTTP/2.
         var config = HTTP2ServerTransport.Config(host: "127.0.0.1", port: 0)

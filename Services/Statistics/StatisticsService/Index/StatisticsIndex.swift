@@ -11,6 +11,22 @@ public final class StatisticsIndex: Sendable {
         var units: [String: DailyCounterSeries] = [:]
         var cursor: Int64 = 0
         var dossiers: Int64 = 0
+        var cells: [Int64: StatCell] = [:]
+        var unitCells: [String: [Int64]] = [:]
+        var cellBlocks: [Int64: BlockCounterSeries] = [:]
+
+        mutating func register(_ id: Int64, _ cell: StatCell) {
+            guard self.cells[id] == nil else { return }
+            self.cells[id] = cell
+            self.unitCells[cell.unitCode, default: []].append(id)
+        }
+    }
+
+    /// The per-block sums of the cells of some units, and the cursor they include.
+    public struct CellSnapshot: Sendable {
+        /// Per cell: the counters summed over the blocks before `from`'s block and before `to`'s block.
+        public var cells: [(id: Int64, cell: StatCell, sums: PeriodSums)]
+        public var cursor: Int64
     }
 
     /// The sums of some units for a period, and the cursor they include.
@@ -33,16 +49,24 @@ public final class StatisticsIndex: Sendable {
     /// The codes of the units with any counter.
     public var unitCodes: [String] { self.state.withLock { Array($0.units.keys) } }
 
-    /// Replaces everything with the stored counters.
-    public func load(_ stored: StoredUnitCounters) {
+    /// Replaces everything with the stored counters (read at the same cursor).
+    public func load(_ stored: StoredUnitCounters, cells storedCells: StoredCellCounters) {
         var units: [String: DailyCounterSeries] = [:]
         for entry in stored.days {
             units[entry.unit, default: DailyCounterSeries()].add(entry.counters, day: entry.day)
+        }
+        var cellState = State()
+        for (id, cell) in storedCells.cells { cellState.register(id, cell) }
+        for entry in storedCells.blocks {
+            cellState.cellBlocks[entry.cellID, default: BlockCounterSeries()].add(entry.counters, block: entry.block)
         }
         self.state.withLock { state in
             state.units = units
             state.cursor = stored.cursor
             state.dossiers = stored.dossiers
+            state.cells = cellState.cells
+            state.unitCells = cellState.unitCells
+            state.cellBlocks = cellState.cellBlocks
         }
     }
 
@@ -51,6 +75,11 @@ public final class StatisticsIndex: Sendable {
         self.state.withLock { state in
             for change in batch.unitChanges {
                 state.units[change.unit, default: DailyCounterSeries()].add(change.delta, day: change.day)
+            }
+            for (id, cell) in batch.newCells { state.register(id, cell) }
+            for change in batch.cellChanges {
+                state.cellBlocks[change.cellID, default: BlockCounterSeries()].add(
+                    change.delta, block: BlockCounterSeries.block(of: change.day))
             }
             state.cursor = batch.cursor
             state.dossiers += Int64(batch.newDossiers)
@@ -74,6 +103,28 @@ public final class StatisticsIndex: Sendable {
                 result[unit] = sums
             }
             return Snapshot(units: result, cursor: state.cursor)
+        }
+    }
+
+    /// The cells of some units with their counters summed over the whole blocks before `from`'s block and before
+    /// `to`'s block (the days of those two blocks before `from` and `to` are to be added from storage).
+    public func cellBlockSums(units: some Sequence<String>, from: Int, to: Int) -> CellSnapshot {
+        let fromBlock = BlockCounterSeries.block(of: from)
+        let toBlock = BlockCounterSeries.block(of: to)
+        return self.state.withLock { state in
+            var cells: [(id: Int64, cell: StatCell, sums: PeriodSums)] = []
+            for unit in units {
+                for id in state.unitCells[unit] ?? [] {
+                    guard let cell = state.cells[id] else { continue }
+                    var sums = PeriodSums()
+                    if let series = state.cellBlocks[id] {
+                        series.addSums(beforeBlock: fromBlock, into: &sums.beforeFrom)
+                        series.addSums(beforeBlock: toBlock, into: &sums.beforeTo)
+                    }
+                    cells.append((id, cell, sums))
+                }
+            }
+            return CellSnapshot(cells: cells, cursor: state.cursor)
         }
     }
 

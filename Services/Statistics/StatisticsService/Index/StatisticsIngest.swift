@@ -15,7 +15,12 @@ public struct StatisticsIngest: Sendable {
 
     /// Loads the index from the store (at startup).
     public func loadIndex() async throws {
-        self.index.load(try await self.store.loadUnitCounters())
+        let units = try await self.store.loadUnitCounters()
+        let cells = try await self.store.loadCellCounters()
+        guard units.cursor == cells.cursor else {
+            throw StatisticsError(code: .storage, message: "the store changed while the index was loading (cursor \(units.cursor), then \(cells.cursor))")
+        }
+        self.index.load(units, cells: cells)
         self.notifier.publish()
     }
 

@@ -14,8 +14,10 @@ extension StatisticsService {
             let limit = request.procedureLimit == 0 ? 5 : Int(request.procedureLimit)
             let (tree, unit) = try await self.tree(for: period, unit: code, field: "unit_code")
             let communes = unit.level == .commune ? [unit] : tree.descendants(of: unit.code, level: .commune)
-            let cursor = self.index.cursor
-            let cells = try await self.store.cellSums(unitCodes: communes.map(\.code), from: period.fromDay, to: period.toDay)
+            let query = try await CellQuery(index: self.index, store: self.store)
+                .sums(units: communes.map(\.code), from: period.fromDay, to: period.toDay)
+            let cursor = query.cursor
+            let cells = query.cells.map { (cell: $0.cell, sums: $0.sums.beforeTo - $0.sums.beforeFrom) }
             let names = Dictionary((try? await self.catalog.procedures())?.map { ($0.code, $0.name) } ?? [], uniquingKeysWith: { first, _ in first })
 
             struct ProcedureTally {

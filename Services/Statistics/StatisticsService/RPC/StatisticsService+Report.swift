@@ -19,7 +19,8 @@ extension StatisticsService {
             switch request.breakdown {
             case .field, .onlineLevel, .onlineScheme:
                 let grouping: CellGrouping = request.breakdown == .field ? .field : request.breakdown == .onlineLevel ? .onlineLevel : .onlineScheme
-                let groups = try await self.store.prefixSums(unitCodes: subtree, from: period.fromDay, to: period.toDay, groupBy: grouping)
+                let groups = try await CellQuery(index: self.index, store: self.store)
+                    .grouped(units: subtree, from: period.fromDay, to: period.toDay, by: grouping)
                 report.rows = Self.groupRows(groups.sums, grouping: grouping)
                 report.total = Motcua_Statistics_V1_Counts(groups.sums.values.reduce(PeriodSums(), +).report)
                 report.asOfSequence = groups.cursor

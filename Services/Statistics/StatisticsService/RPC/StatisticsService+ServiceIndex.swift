@@ -14,8 +14,8 @@ extension StatisticsService {
 
             let procedures = try await self.catalog.procedures().filter { Self.inScope($0, of: unit.level) }
             let offered = procedures.filter(\.isOfferedOnline)
-            let cells = try await self.store.cellSums(unitCodes: subtree, from: period.fromDay, to: period.toDay)
-            let withOnlineDossier = Set(cells.filter { $0.sums[.receivedOnline] > 0 }.map(\.cell.procedureCode))
+            let cells = try await CellQuery(index: self.index, store: self.store).sums(units: subtree, from: period.fromDay, to: period.toDay)
+            let withOnlineDossier = Set(cells.cells.filter { $0.sums.inPeriod(.receivedOnline) > 0 }.map(\.cell.procedureCode))
             let coverage = Decision766Index.ProcedureCoverage(
                 procedures: Int64(procedures.count), offeredOnline: Int64(offered.count),
                 offeredOnlineWithOnlineDossier: Int64(offered.count { withOnlineDossier.contains($0.code) }))

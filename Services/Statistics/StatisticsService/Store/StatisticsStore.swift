@@ -13,6 +13,13 @@ public protocol StatisticsStore: Sendable {
     /// Every unit's daily counters and the cursor they include: what the in-memory index is built from.
     func loadUnitCounters() async throws -> StoredUnitCounters
 
+    /// Every cell, and its counters summed per block of days (``BlockCounterSeries``), with the cursor they include.
+    func loadCellCounters() async throws -> StoredCellCounters
+
+    /// The daily counters of every cell on the days of the given ranges, with the cursor they include (read in one
+    /// transaction).
+    func cellDays(in ranges: [Range<Int>]) async throws -> (rows: [(cellID: Int64, day: Int, counters: CounterVector)], cursor: Int64)
+
     /// Applies a batch of consecutive events after the cursor, in one transaction with the new cursor.
     ///
     /// - Parameter beforeCommit: runs inside the transaction after everything is written; throwing rolls the whole
@@ -87,6 +94,21 @@ public struct StoredUnitCounters: Sendable {
     }
 }
 
+/// The cells and their per-block counters as stored.
+public struct StoredCellCounters: Sendable {
+    /// The cursor the counters include.
+    public var cursor: Int64
+    public var cells: [(id: Int64, cell: StatCell)]
+    /// (cell, block, counters) for every cell and block with a counter.
+    public var blocks: [(cellID: Int64, block: Int, counters: CounterVector)]
+
+    public init(cursor: Int64, cells: [(id: Int64, cell: StatCell)], blocks: [(cellID: Int64, block: Int, counters: CounterVector)]) {
+        self.cursor = cursor
+        self.cells = cells
+        self.blocks = blocks
+    }
+}
+
 /// What a committed batch changed.
 public struct AppliedBatch: Sendable {
     /// The cursor after the batch (the last event's sequence).
@@ -97,11 +119,20 @@ public struct AppliedBatch: Sendable {
     public var newDossiers: Int
     /// The counter changes, per unit and day (zero vectors left out).
     public var unitChanges: [(unit: String, day: Int, delta: CounterVector)]
+    /// The counter changes, per cell and day (zero vectors left out).
+    public var cellChanges: [(cellID: Int64, day: Int, delta: CounterVector)]
+    /// The cells stored for the first time.
+    public var newCells: [(id: Int64, cell: StatCell)]
 
-    public init(cursor: Int64, events: Int, newDossiers: Int, unitChanges: [(unit: String, day: Int, delta: CounterVector)]) {
+    public init(
+        cursor: Int64, events: Int, newDossiers: Int, unitChanges: [(unit: String, day: Int, delta: CounterVector)],
+        cellChanges: [(cellID: Int64, day: Int, delta: CounterVector)] = [], newCells: [(id: Int64, cell: StatCell)] = []
+    ) {
         self.cursor = cursor
         self.events = events
         self.newDossiers = newDossiers
         self.unitChanges = unitChanges
+        self.cellChanges = cellChanges
+        self.newCells = newCells
     }
 }

@@ -17,6 +17,7 @@ extension GRDBStatisticsStore {
         var newCells: [StatCell: Int64]
         var facts: [String: FactsCache.Entry]
         var unitChanges: [(unit: String, day: Int, delta: CounterVector)]
+        var cellChanges: [(cellID: Int64, day: Int, delta: CounterVector)]
     }
 
     public func apply(_ events: [FeedEvent], beforeCommit: (@Sendable () throws -> Void)?) async throws -> AppliedBatch {
@@ -137,25 +138,29 @@ extension GRDBStatisticsStore {
                         unitDeltas[unitKey] = deltas
                     }
                 }
-                let unitChanges = try Self.upsert(cellDeltas: cellDeltas, unitDeltas: unitDeltas, db)
+                let (cellChanges, unitChanges) = try Self.upsert(cellDeltas: cellDeltas, unitDeltas: unitDeltas, db)
                 let last = events[events.count - 1].sequence
                 try db.execute(sql: "UPDATE feed_cursor SET last_sequence = ? WHERE id = 1", arguments: [last])
                 try beforeCommit?()
-                return BatchResult(cursor: last, newDossiers: newDossiers, newCells: newCells, facts: facts, unitChanges: unitChanges)
+                return BatchResult(cursor: last, newDossiers: newDossiers, newCells: newCells, facts: facts, unitChanges: unitChanges, cellChanges: cellChanges)
             }
         }
         cells.register(result.newCells)
         self.recentFacts.remember(result.facts)
-        return AppliedBatch(cursor: result.cursor, events: events.count, newDossiers: result.newDossiers, unitChanges: result.unitChanges)
+        return AppliedBatch(
+            cursor: result.cursor, events: events.count, newDossiers: result.newDossiers, unitChanges: result.unitChanges,
+            cellChanges: result.cellChanges, newCells: result.newCells.map { (id: $0.value, cell: $0.key) })
     }
 
     static let zeroCounters = [Int64](repeating: 0, count: StatCounter.count)
 
-    /// Adds the deltas to `cell_day` and `unit_day`; returns the non-zero unit changes.
+    /// Adds the deltas to `cell_day` and `unit_day`; returns the non-zero changes.
     @discardableResult
     static func upsert(
         cellDeltas: [CellDayKey: [Int64]], unitDeltas: [UnitDayKey: [Int64]], _ db: Database
-    ) throws -> [(unit: String, day: Int, delta: CounterVector)] {
+    ) throws -> (cells: [(cellID: Int64, day: Int, delta: CounterVector)], units: [(unit: String, day: Int, delta: CounterVector)]) {
+        var cellChanges: [(cellID: Int64, day: Int, delta: CounterVector)] = []
+        cellChanges.reserveCapacity(cellDeltas.count)
         let upsertCellDay = RawStatement(try db.cachedStatement(sql: Self.upsertSQL(table: "cell_day", owner: "cell_id")))
         // In key order (day first, as the primary keys): consecutive upserts touch neighbouring B-tree pages.
         for (key, deltas) in cellDeltas.sorted(by: { ($0.key.day, $0.key.owner) < ($1.key.day, $1.key.owner) })
@@ -163,6 +168,7 @@ extension GRDBStatisticsStore {
             upsertCellDay.bind(1, key.owner)
             try Self.bindCounters(key.day, deltas, upsertCellDay)
             try upsertCellDay.run()
+            cellChanges.append((key.owner, key.day, CounterVector(values: deltas)))
         }
         let upsertUnitDay = RawStatement(try db.cachedStatement(sql: Self.upsertSQL(table: "unit_day", owner: "unit_code")))
         var unitChanges: [(unit: String, day: Int, delta: CounterVector)] = []
@@ -174,7 +180,7 @@ extension GRDBStatisticsStore {
             try upsertUnitDay.run()
             unitChanges.append((key.owner, key.day, CounterVector(values: deltas)))
         }
-        return unitChanges
+        return (cellChanges, unitChanges)
     }
 
     private static func bindCounters(_ day: Int, _ deltas: [Int64], _ statement: RawStatement) throws {

@@ -68,4 +68,55 @@ extension GRDBStatisticsStore {
             }
         }
     }
+
+    public func loadCellCounters() async throws -> StoredCellCounters {
+        try await self.access("loading the cell counters") {
+            try await self.writer.read { db in
+                let cursor = try Self.cursor(db)
+                var cells: [(id: Int64, cell: StatCell)] = []
+                let cellRows = try Row.fetchCursor(
+                    db, sql: "SELECT id, unit_code, procedure_code, field, online_level, online_scheme FROM stat_cell")
+                while let row = try cellRows.next() {
+                    cells.append((row[0], StatCell(
+                        unitCode: row[1], procedureCode: row[2], field: row[3], onlineLevel: row[4],
+                        onlineScheme: OnlineScheme?(storedName: row[5]))))
+                }
+                let names = StatCounter.allCases.map { "SUM(\($0.name))" }.joined(separator: ", ")
+                let statement = RawStatement(try db.makeStatement(sql: """
+                    SELECT cell_id, day >> \(BlockCounterSeries.blockShift) AS block, \(names)
+                    FROM cell_day GROUP BY cell_id, block
+                    """))
+                var blocks: [(cellID: Int64, block: Int, counters: CounterVector)] = []
+                while try statement.step() {
+                    blocks.append((statement.int64(0), statement.int(1), Self.counters(statement, from: 2)))
+                }
+                statement.reset()
+                return StoredCellCounters(cursor: cursor, cells: cells, blocks: blocks)
+            }
+        }
+    }
+
+    public func cellDays(in ranges: [Range<Int>]) async throws -> (rows: [(cellID: Int64, day: Int, counters: CounterVector)], cursor: Int64) {
+        try await self.access("reading cell days") {
+            try await self.writer.read { db in
+                let cursor = try Self.cursor(db)
+                let names = StatCounter.allCases.map(\.name).joined(separator: ", ")
+                let statement = RawStatement(try db.cachedStatement(sql: "SELECT cell_id, day, \(names) FROM cell_day WHERE day >= ? AND day < ?"))
+                var rows: [(cellID: Int64, day: Int, counters: CounterVector)] = []
+                for range in ranges where !range.isEmpty {
+                    statement.bind(1, range.lowerBound)
+                    statement.bind(2, range.upperBound)
+                    while try statement.step() {
+                        rows.append((statement.int64(0), statement.int(1), Self.counters(statement, from: 2)))
+                    }
+                    statement.reset()
+                }
+                return (rows, cursor)
+            }
+        }
+    }
+
+    static func counters(_ statement: RawStatement, from column: Int32) -> CounterVector {
+        CounterVector(values: (0..<Int32(StatCounter.count)).map { statement.int64(column + $0) })
+    }
 }
