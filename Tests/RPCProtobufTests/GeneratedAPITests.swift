@@ -105,7 +105,8 @@ struct GeneratedAPITests {
             ProtoFileDescriptors.serviceNames == [
                 "grpc.health.v1.Health", "grpc.reflection.v1.ServerReflection",
                 "grpc.reflection.v1alpha.ServerReflection", "grpc.testing.TestService",
-                "grpc.testing.UnimplementedService", "helloworld.Greeter",
+                "grpc.testing.UnimplementedService", "helloworld.Greeter", "motcua.catalog.v1.CatalogService",
+                "motcua.statistics.v1.StatisticsService", "motcua.submission.v1.SubmissionService",
             ]
         )
         for symbolFile in Set(ProtoFileDescriptors.symbols.values) {

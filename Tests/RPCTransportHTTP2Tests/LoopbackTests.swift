@@ -36,7 +36,7 @@ func withTestServer<R: Sendable>(
 
 typealias TestServiceAPI = Grpc_Testing_TestService
 
-@Suite("HTTP/2 transport over loopback")
+@Suite("HTTP/2 transport over loopback", .serialized)
 struct LoopbackTests {
     static let options = CallOptions(timeout: .seconds(30))
 
