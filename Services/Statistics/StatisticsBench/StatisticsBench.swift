@@ -219,14 +219,18 @@ struct StatisticsBench: AsyncParsableCommand {
             group.addTask { try await server.serve() }
             let port = try await transport.listeningPort()
             let client = RPCClient(transport: HTTP2ClientTransport(host: "127.0.0.1", port: port))
+            var consumerConfig = FeedConsumer.Config()
+            consumerConfig.batchSize = self.batch
+            consumerConfig.bufferCapacity = max(consumerConfig.bufferCapacity, self.batch)
             let consumer = FeedConsumer(
-                client: client, ingest: ingest, status: FeedStatusTracker(submissionAddress: "127.0.0.1:\(port)"), logger: logger)
+                client: client, ingest: ingest, status: FeedStatusTracker(submissionAddress: "127.0.0.1:\(port)"),
+                config: consumerConfig, logger: logger)
             let clock = ContinuousClock()
             let start = clock.now
             group.addTask { try await consumer.run() }
             while ingest.index.cursor < last { try await Task.sleep(for: .milliseconds(5)) }
             let elapsed = clock.now - start
-            print("catch-up, FeedConsumer over HTTP/2 from a StreamEvents server: \(events.count) events of \(self.consumerDossiers) "
+            print("catch-up, FeedConsumer over HTTP/2 from a StreamEvents server (batches of up to \(self.batch)): \(events.count) events of \(self.consumerDossiers) "
                 + "dossiers in \(seconds(elapsed)) s = \(rate(events.count, elapsed)) events/s")
             group.cancelAll()
             client.close()
