@@ -7,6 +7,9 @@ public import Logging
 ///
 /// `synchronous=NORMAL`: a commit cut by a power loss may be lost, but then with its cursor, so the events are
 /// consumed again from the feed and still count once.
+///
+/// One writer at a time (the feed consumer): ``apply(_:beforeCommit:)`` keeps the committed facts of recent dossiers in
+/// memory and trusts them in the next batches. Reads may run concurrently.
 public final class GRDBStatisticsStore: StatisticsStore {
     /// The file name in the data folder.
     public static let fileName = "statistics.sqlite"
