@@ -41,7 +41,7 @@ struct WatchCatalogTests {
             #expect(changes.allSatisfy { $0.changedAt?.seconds == CatalogFixture.now.seconds })
             task.cancel()
             _ = await task.result
-            #expect(fixture.notifier.watcherCount == 0)
+            #expect(fixture.notifier.subscriberCount == 0)
         }
     }
 

@@ -1,3 +1,4 @@
+import RPCCore
 import DomainModel
 import SubmissionService
 import Synchronization

@@ -1,3 +1,4 @@
+internal import RPCCore
 internal import ArgumentParser
 internal import CatalogService
 internal import Logging

@@ -1,3 +1,4 @@
+internal import RPCCore
 internal import DomainModel
 internal import Logging
 public import RPCProtobuf

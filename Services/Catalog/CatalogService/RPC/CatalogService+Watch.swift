@@ -1,3 +1,4 @@
+internal import RPCCore
 internal import DomainModel
 public import RPCProtobuf
 

@@ -1,3 +1,4 @@
+public import RPCCore
 public import DomainModel
 
 /// Applies feed events: each batch to the store (one transaction with the cursor), then, once committed, to the

@@ -1,3 +1,4 @@
+internal import RPCCore
 public import DomainModel
 
 extension SubmissionEngine {

@@ -1,3 +1,4 @@
+public import RPCCore
 public import DomainModel
 
 /// Where dossiers, their history, the retry keys and the event feed are kept.

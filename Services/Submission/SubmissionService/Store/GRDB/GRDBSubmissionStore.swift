@@ -1,3 +1,4 @@
+public import RPCCore
 public import DomainModel
 internal import Foundation
 internal import GRDB
