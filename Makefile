@@ -29,7 +29,7 @@ PEERS_WORK ?= /tmp/motcua-peers
 export PEERS_WORK
 BENCH_DIR := .build/bench
 
-.PHONY: bench-runtime help deps deps-apt deps-python build test run bench generate interop-selfcheck clean distclean
+.PHONY: bench-runtime help deps deps-apt deps-python build test run bench bench-statistics generate interop-selfcheck clean distclean
 
 help:
 	@echo "make run                start the interop test server (health + reflection) on 127.0.0.1:$(PORT)"
@@ -37,6 +37,7 @@ help:
 	@echo "make deps               install missing Debian packages and the Python venv ($(VENV)); instant when done"
 	@echo "make build              release build of interop-server, interop-client, greeter-server, catalog-server"
 	@echo "make bench              greeter-server against peers ($(SHARED)/bench-peers); BENCH_ARGS='$(BENCH_ARGS)'"
+	@echo "make bench-statistics   statistics: 10M generated dossiers, GetReport by commune, feed catch-up (Tests/bench/statistics-bench.sh; BENCH_STATISTICS_ARGS)"
 	@echo "make generate           regenerate code from proto/ (proto/generate.sh)"
 	@echo "make interop-selfcheck  the interop tests with the Python client/server standing in for the Swift ones"
 	@echo "make clean | distclean  remove .build | also $(VENV)"
@@ -75,7 +76,7 @@ deps-python: deps-apt
 build: deps-apt
 	$(SWIFT) build $(SWIFTPM_FLAGS) -c release $(RELEASE_FLAGS)
 	@bin="$$($(SWIFT) build $(SWIFTPM_FLAGS) -c release $(RELEASE_FLAGS) --show-bin-path)"; \
-	for product in interop-server interop-client greeter-server catalog-server submission-server motcua; do \
+	for product in interop-server interop-client greeter-server catalog-server submission-server statistics-server motcua; do \
 	  [ -x "$$bin/$$product" ] || { echo "build: $$bin/$$product was not built" >&2; exit 1; }; \
 	done; \
 	echo "build: release executables in $$bin"
@@ -123,7 +124,7 @@ run: deps build
 # bench: greeter-server against the peers of $(SHARED)/bench-peers; the table goes to .build/bench/
 
 # The runtime against its peers (greeter-server), then each service's own benchmark.
-bench: bench-runtime bench-submission
+bench: bench-runtime bench-submission bench-statistics
 
 bench-runtime: deps build
 	bash $(SHARED)/bench-peers/setup.sh
@@ -144,6 +145,14 @@ bench-runtime: deps build
 	  echo "bench: no new results table (compare.sh exited $$rc)" >&2; \
 	fi; \
 	exit $$rc
+
+# ---------------------------------------------------------------------------------------------
+# bench-statistics: the statistics benchmark (issue 5); the output goes to .build/bench/statistics-latest.txt
+
+BENCH_STATISTICS_ARGS ?=
+
+bench-statistics: deps-apt
+	SWIFT="$(SWIFT)" SWIFTPM_FLAGS="$(SWIFTPM_FLAGS)" bash Tests/bench/statistics-bench.sh $(BENCH_STATISTICS_ARGS)
 
 # ---------------------------------------------------------------------------------------------
 

@@ -22,6 +22,7 @@ let logging = Target.Dependency.product(name: "Logging", package: "swift-log")
 let argumentParser = Target.Dependency.product(name: "ArgumentParser", package: "swift-argument-parser")
 let dequeModule = Target.Dependency.product(name: "DequeModule", package: "swift-collections")
 let grdb = Target.Dependency.product(name: "GRDB", package: "GRDB.swift")
+let grdbSQLite = Target.Dependency.product(name: "GRDBSQLite", package: "GRDB.swift")
 let serviceLifecycle = Target.Dependency.product(name: "ServiceLifecycle", package: "swift-service-lifecycle")
 let unixSignals = Target.Dependency.product(name: "UnixSignals", package: "swift-service-lifecycle")
 
@@ -36,6 +37,8 @@ let package = Package(
         .executable(name: "motcua", targets: ["MotCua"]),
         .executable(name: "submission-server", targets: ["SubmissionServer"]),
         .executable(name: "submission-bench", targets: ["SubmissionBench"]),
+        .executable(name: "statistics-server", targets: ["StatisticsServer"]),
+        .executable(name: "statistics-bench", targets: ["StatisticsBench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
@@ -177,6 +180,27 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        // MARK: - Statistics
+
+        .target(
+            name: "StatisticsService",
+            dependencies: ["DomainModel", "RPCCore", "RPCProtobuf", grdb, grdbSQLite, logging, serviceLifecycle],
+            path: "Services/Statistics/StatisticsService",
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "StatisticsServer",
+            dependencies: ["StatisticsService", "DomainModel", "RPCCore", "ServiceRuntime", "RPCTransportHTTP2", argumentParser, logging, serviceLifecycle, unixSignals],
+            path: "Services/Statistics/StatisticsServer",
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "StatisticsBench",
+            dependencies: ["StatisticsService", "DomainModel", "RPCCore", "RPCProtobuf", "RPCTransportHTTP2", argumentParser, logging],
+            path: "Services/Statistics/StatisticsBench",
+            swiftSettings: swiftSettings
+        ),
+
         // MARK: - Test and benchmark servers
 
         .target(
@@ -228,6 +252,12 @@ let package = Package(
             name: "SubmissionServiceTests",
             dependencies: ["SubmissionService", "DomainModel", "RPCCore", "RPCProtobuf", "RPCTransportHTTP2", grdb, logging],
             path: "Tests/SubmissionServiceTests",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "StatisticsServiceTests",
+            dependencies: ["StatisticsService", "DomainModel", "RPCCore", "RPCProtobuf", "RPCTransportHTTP2", grdb, logging, serviceLifecycle],
+            path: "Tests/StatisticsServiceTests",
             swiftSettings: swiftSettings
         ),
         .testTarget(

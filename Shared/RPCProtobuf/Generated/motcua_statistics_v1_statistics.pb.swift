@@ -38,8 +38,13 @@ public struct Motcua_Statistics_V1_Breakdown: RawRepresentable, Hashable, Sendab
     /// One row per 2022 online scheme (full process, partial, none) with dossiers.
     public static let onlineScheme = Self(rawValue: 4)
 
+    /// One row per commune below the unit in force on the period's last day (all of them, by code; the
+    /// unit itself when it is a commune), after ROW_KIND_UNIT_ITSELF rows for the unit and each district
+    /// between that received dossiers directly: e.g. the province by its 129 communes in one call.
+    public static let commune = Self(rawValue: 5)
+
     /// Every value declared in the proto, in declaration order.
-    public static let knownValues: [Self] = [.unspecified, .childUnit, .field, .onlineLevel, .onlineScheme]
+    public static let knownValues: [Self] = [.unspecified, .childUnit, .field, .onlineLevel, .onlineScheme, .commune]
 
     /// The name declared in the proto (e.g. `BREAKDOWN_UNSPECIFIED`), or the number if undeclared.
     public var description: String {
@@ -49,6 +54,7 @@ public struct Motcua_Statistics_V1_Breakdown: RawRepresentable, Hashable, Sendab
         case 2: "BREAKDOWN_FIELD"
         case 3: "BREAKDOWN_ONLINE_LEVEL"
         case 4: "BREAKDOWN_ONLINE_SCHEME"
+        case 5: "BREAKDOWN_COMMUNE"
         default: String(self.rawValue)
         }
     }
@@ -78,7 +84,8 @@ public struct Motcua_Statistics_V1_RowKind: RawRepresentable, Hashable, Sendable
     /// A child unit and everything below it (`unit` set).
     public static let childUnit = Self(rawValue: 1)
 
-    /// The dossiers received by the reported unit itself, not by any unit below it (`unit` set).
+    /// The dossiers received by the unit in `unit` itself, not by any unit below it (`unit` set): the
+    /// reported unit, or with BREAKDOWN_COMMUNE also a district between it and the communes.
     public static let unitItself = Self(rawValue: 2)
 
     /// A procedure field (`key` is its name).
@@ -90,8 +97,19 @@ public struct Motcua_Statistics_V1_RowKind: RawRepresentable, Hashable, Sendable
     /// A 2022 online scheme (`key` is "full_process", "partial", "none" or "unspecified").
     public static let onlineScheme = Self(rawValue: 5)
 
+    /// A commune (`unit` set), with BREAKDOWN_COMMUNE.
+    public static let commune = Self(rawValue: 6)
+
     /// Every value declared in the proto, in declaration order.
-    public static let knownValues: [Self] = [.unspecified, .childUnit, .unitItself, .field, .onlineLevel, .onlineScheme]
+    public static let knownValues: [Self] = [
+        .unspecified,
+        .childUnit,
+        .unitItself,
+        .field,
+        .onlineLevel,
+        .onlineScheme,
+        .commune,
+    ]
 
     /// The name declared in the proto (e.g. `ROW_KIND_UNSPECIFIED`), or the number if undeclared.
     public var description: String {
@@ -102,6 +120,7 @@ public struct Motcua_Statistics_V1_RowKind: RawRepresentable, Hashable, Sendable
         case 3: "ROW_KIND_FIELD"
         case 4: "ROW_KIND_ONLINE_LEVEL"
         case 5: "ROW_KIND_ONLINE_SCHEME"
+        case 6: "ROW_KIND_COMMUNE"
         default: String(self.rawValue)
         }
     }
@@ -540,8 +559,8 @@ public struct Motcua_Statistics_V1_Report: ProtobufMessage, Hashable, Sendable {
     /// The unit's columns (the sum of the rows, when there are rows).
     public var total: Motcua_Statistics_V1_Counts?
 
-    /// The rows: child units by code (the UNIT_ITSELF row first), fields by name, levels and schemes in
-    /// order.
+    /// The rows: child units or communes by code (UNIT_ITSELF rows first, by code), fields by name,
+    /// levels and schemes in order.
     public var rows: [Motcua_Statistics_V1_ReportRow] = []
 
     /// The sequence of the last feed event the numbers include.
@@ -1936,6 +1955,7 @@ extension Motcua_Statistics_V1_Breakdown: ProtoJSONEnum {
         case 2: "BREAKDOWN_FIELD"
         case 3: "BREAKDOWN_ONLINE_LEVEL"
         case 4: "BREAKDOWN_ONLINE_SCHEME"
+        case 5: "BREAKDOWN_COMMUNE"
         default: nil
         }
     }
@@ -1951,6 +1971,7 @@ extension Motcua_Statistics_V1_RowKind: ProtoJSONEnum {
         case 3: "ROW_KIND_FIELD"
         case 4: "ROW_KIND_ONLINE_LEVEL"
         case 5: "ROW_KIND_ONLINE_SCHEME"
+        case 6: "ROW_KIND_COMMUNE"
         default: nil
         }
     }

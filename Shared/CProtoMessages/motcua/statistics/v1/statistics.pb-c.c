@@ -3378,20 +3378,22 @@ const ProtobufCMessageDescriptor motcua__statistics__v1__feed_status__descriptor
   (ProtobufCMessageInit) motcua__statistics__v1__feed_status__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCEnumValue motcua__statistics__v1__breakdown__enum_values_by_number[5] =
+static const ProtobufCEnumValue motcua__statistics__v1__breakdown__enum_values_by_number[6] =
 {
   { "BREAKDOWN_UNSPECIFIED", "MOTCUA__STATISTICS__V1__BREAKDOWN__BREAKDOWN_UNSPECIFIED", 0 },
   { "BREAKDOWN_CHILD_UNIT", "MOTCUA__STATISTICS__V1__BREAKDOWN__BREAKDOWN_CHILD_UNIT", 1 },
   { "BREAKDOWN_FIELD", "MOTCUA__STATISTICS__V1__BREAKDOWN__BREAKDOWN_FIELD", 2 },
   { "BREAKDOWN_ONLINE_LEVEL", "MOTCUA__STATISTICS__V1__BREAKDOWN__BREAKDOWN_ONLINE_LEVEL", 3 },
   { "BREAKDOWN_ONLINE_SCHEME", "MOTCUA__STATISTICS__V1__BREAKDOWN__BREAKDOWN_ONLINE_SCHEME", 4 },
+  { "BREAKDOWN_COMMUNE", "MOTCUA__STATISTICS__V1__BREAKDOWN__BREAKDOWN_COMMUNE", 5 },
 };
 static const ProtobufCIntRange motcua__statistics__v1__breakdown__value_ranges[] = {
-{0, 0},{0, 5}
+{0, 0},{0, 6}
 };
-static const ProtobufCEnumValueIndex motcua__statistics__v1__breakdown__enum_values_by_name[5] =
+static const ProtobufCEnumValueIndex motcua__statistics__v1__breakdown__enum_values_by_name[6] =
 {
   { "BREAKDOWN_CHILD_UNIT", 1 },
+  { "BREAKDOWN_COMMUNE", 5 },
   { "BREAKDOWN_FIELD", 2 },
   { "BREAKDOWN_ONLINE_LEVEL", 3 },
   { "BREAKDOWN_ONLINE_SCHEME", 4 },
@@ -3404,15 +3406,15 @@ const ProtobufCEnumDescriptor motcua__statistics__v1__breakdown__descriptor =
   "Breakdown",
   "Motcua__Statistics__V1__Breakdown",
   "motcua.statistics.v1",
-  5,
+  6,
   motcua__statistics__v1__breakdown__enum_values_by_number,
-  5,
+  6,
   motcua__statistics__v1__breakdown__enum_values_by_name,
   1,
   motcua__statistics__v1__breakdown__value_ranges,
   NULL,NULL,NULL,NULL   /* reserved[1234] */
 };
-static const ProtobufCEnumValue motcua__statistics__v1__row_kind__enum_values_by_number[6] =
+static const ProtobufCEnumValue motcua__statistics__v1__row_kind__enum_values_by_number[7] =
 {
   { "ROW_KIND_UNSPECIFIED", "MOTCUA__STATISTICS__V1__ROW_KIND__ROW_KIND_UNSPECIFIED", 0 },
   { "ROW_KIND_CHILD_UNIT", "MOTCUA__STATISTICS__V1__ROW_KIND__ROW_KIND_CHILD_UNIT", 1 },
@@ -3420,13 +3422,15 @@ static const ProtobufCEnumValue motcua__statistics__v1__row_kind__enum_values_by
   { "ROW_KIND_FIELD", "MOTCUA__STATISTICS__V1__ROW_KIND__ROW_KIND_FIELD", 3 },
   { "ROW_KIND_ONLINE_LEVEL", "MOTCUA__STATISTICS__V1__ROW_KIND__ROW_KIND_ONLINE_LEVEL", 4 },
   { "ROW_KIND_ONLINE_SCHEME", "MOTCUA__STATISTICS__V1__ROW_KIND__ROW_KIND_ONLINE_SCHEME", 5 },
+  { "ROW_KIND_COMMUNE", "MOTCUA__STATISTICS__V1__ROW_KIND__ROW_KIND_COMMUNE", 6 },
 };
 static const ProtobufCIntRange motcua__statistics__v1__row_kind__value_ranges[] = {
-{0, 0},{0, 6}
+{0, 0},{0, 7}
 };
-static const ProtobufCEnumValueIndex motcua__statistics__v1__row_kind__enum_values_by_name[6] =
+static const ProtobufCEnumValueIndex motcua__statistics__v1__row_kind__enum_values_by_name[7] =
 {
   { "ROW_KIND_CHILD_UNIT", 1 },
+  { "ROW_KIND_COMMUNE", 6 },
   { "ROW_KIND_FIELD", 3 },
   { "ROW_KIND_ONLINE_LEVEL", 4 },
   { "ROW_KIND_ONLINE_SCHEME", 5 },
@@ -3440,9 +3444,9 @@ const ProtobufCEnumDescriptor motcua__statistics__v1__row_kind__descriptor =
   "RowKind",
   "Motcua__Statistics__V1__RowKind",
   "motcua.statistics.v1",
-  6,
+  7,
   motcua__statistics__v1__row_kind__enum_values_by_number,
-  6,
+  7,
   motcua__statistics__v1__row_kind__enum_values_by_name,
   1,
   motcua__statistics__v1__row_kind__value_ranges,

@@ -69,7 +69,13 @@ typedef enum _Motcua__Statistics__V1__Breakdown {
   /*
    * One row per 2022 online scheme (full process, partial, none) with dossiers.
    */
-  MOTCUA__STATISTICS__V1__BREAKDOWN__BREAKDOWN_ONLINE_SCHEME = 4
+  MOTCUA__STATISTICS__V1__BREAKDOWN__BREAKDOWN_ONLINE_SCHEME = 4,
+  /*
+   * One row per commune below the unit in force on the period's last day (all of them, by code; the
+   * unit itself when it is a commune), after ROW_KIND_UNIT_ITSELF rows for the unit and each district
+   * between that received dossiers directly: e.g. the province by its 129 communes in one call.
+   */
+  MOTCUA__STATISTICS__V1__BREAKDOWN__BREAKDOWN_COMMUNE = 5
     PROTOBUF_C__FORCE_ENUM_TO_BE_INT_SIZE(MOTCUA__STATISTICS__V1__BREAKDOWN)
 } Motcua__Statistics__V1__Breakdown;
 /*
@@ -85,7 +91,8 @@ typedef enum _Motcua__Statistics__V1__RowKind {
    */
   MOTCUA__STATISTICS__V1__ROW_KIND__ROW_KIND_CHILD_UNIT = 1,
   /*
-   * The dossiers received by the reported unit itself, not by any unit below it (`unit` set).
+   * The dossiers received by the unit in `unit` itself, not by any unit below it (`unit` set): the
+   * reported unit, or with BREAKDOWN_COMMUNE also a district between it and the communes.
    */
   MOTCUA__STATISTICS__V1__ROW_KIND__ROW_KIND_UNIT_ITSELF = 2,
   /*
@@ -99,7 +106,11 @@ typedef enum _Motcua__Statistics__V1__RowKind {
   /*
    * A 2022 online scheme (`key` is "full_process", "partial", "none" or "unspecified").
    */
-  MOTCUA__STATISTICS__V1__ROW_KIND__ROW_KIND_ONLINE_SCHEME = 5
+  MOTCUA__STATISTICS__V1__ROW_KIND__ROW_KIND_ONLINE_SCHEME = 5,
+  /*
+   * A commune (`unit` set), with BREAKDOWN_COMMUNE.
+   */
+  MOTCUA__STATISTICS__V1__ROW_KIND__ROW_KIND_COMMUNE = 6
     PROTOBUF_C__FORCE_ENUM_TO_BE_INT_SIZE(MOTCUA__STATISTICS__V1__ROW_KIND)
 } Motcua__Statistics__V1__RowKind;
 /*
@@ -427,8 +438,8 @@ struct  Motcua__Statistics__V1__Report
    */
   Motcua__Statistics__V1__Counts *total;
   /*
-   * The rows: child units by code (the UNIT_ITSELF row first), fields by name, levels and schemes in
-   * order.
+   * The rows: child units or communes by code (UNIT_ITSELF rows first, by code), fields by name,
+   * levels and schemes in order.
    */
   size_t n_rows;
   Motcua__Statistics__V1__ReportRow **rows;
