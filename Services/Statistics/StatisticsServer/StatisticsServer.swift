@@ -75,16 +75,17 @@ struct StatisticsServer: AsyncParsableCommand {
             name: "statistics-server", transportConfig: HTTP2ServerTransport.Config(host: settings.host, port: settings.port),
             logger: logger)
         try await runner.run(
-            services: [service], background: [consumer, NotifierShutdown(notifier: ingest.notifier)]
-        ) {
-            try await ingest.loadIndex()
-            logger.info(
-                "counters loaded", metadata: ["cursor": "\(ingest.index.cursor)", "dossiers": "\(ingest.index.dossiers)"])
-            readiness.open()
-            if (try? await directory.units(asOf: VietnamTime.date(of: StatisticsService.systemClock()))) == nil {
-                logger.warning("the catalog is not reachable yet; reports will wait for it")
+            services: [service], background: [consumer, NotifierShutdown(notifier: ingest.notifier)],
+            prepare: {
+                try await ingest.loadIndex()
+                logger.info(
+                    "counters loaded", metadata: ["cursor": "\(ingest.index.cursor)", "dossiers": "\(ingest.index.dossiers)"])
+                readiness.open()
+                if (try? await directory.units(asOf: VietnamTime.date(of: StatisticsService.systemClock()))) == nil {
+                    logger.warning("the catalog is not reachable yet; reports will wait for it")
+                }
             }
-        }
+        )
     }
 }
 
