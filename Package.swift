@@ -165,11 +165,20 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        // MARK: - The demo province (generator of the demo history; loaded by `motcua demo load`)
+
+        .target(
+            name: "DemoProvince",
+            dependencies: ["DomainModel"],
+            path: "Services/Demo/DemoProvince",
+            swiftSettings: swiftSettings
+        ),
+
         // MARK: - Command-line client
 
         .target(
             name: "MotCuaCLI",
-            dependencies: ["RPCCore", "RPCProtobuf", "RPCTransportHTTP2", "DomainModel", argumentParser, logging],
+            dependencies: ["RPCCore", "RPCProtobuf", "RPCTransportHTTP2", "DomainModel", "DemoProvince", argumentParser, logging],
             path: "Services/CLI/MotCuaCLI",
             swiftSettings: swiftSettings
         ),
@@ -258,6 +267,12 @@ let package = Package(
             name: "StatisticsServiceTests",
             dependencies: ["StatisticsService", "DomainModel", "RPCCore", "RPCProtobuf", "RPCTransportHTTP2", grdb, logging, serviceLifecycle],
             path: "Tests/StatisticsServiceTests",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "DemoProvinceTests",
+            dependencies: ["DemoProvince", "CatalogService", "DomainModel"],
+            path: "Tests/DemoProvinceTests",
             swiftSettings: swiftSettings
         ),
         .testTarget(
