@@ -283,7 +283,7 @@ let package = Package(
         ),
         .testTarget(
             name: "MotCuaCLITests",
-            dependencies: ["MotCuaCLI", "RPCCore", "RPCProtobuf", "DomainModel", argumentParser],
+            dependencies: ["MotCuaCLI", "RPCCore", "RPCProtobuf", "DomainModel", "DemoProvince", argumentParser],
             path: "Tests/MotCuaCLITests",
             swiftSettings: swiftSettings
         ),
