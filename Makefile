@@ -20,8 +20,16 @@ APT_PACKAGES := libnghttp2-dev libprotobuf-c-dev protobuf-c-compiler protobuf-co
                 zlib1g-dev libsqlite3-dev nghttp2-client python3-venv pkg-config
 
 PYTEST_ARGS ?=
-PORT      ?= 50051
+# make run: the suite on HOST, one port per server, one data directory (see scripts/run-suite.sh)
+HOST            ?= 127.0.0.1
+CATALOG_PORT    ?= 50051
+SUBMISSION_PORT ?= 50052
+STATISTICS_PORT ?= 50053
+DATA_DIR        ?= data
+LOG_LEVEL       ?= info
 RUN_ARGS  ?=
+# make run-interop: the gRPC interop test server
+PORT      ?= 50051
 SHARED    ?= ../shared
 BENCH_PORT ?= 50090
 BENCH_ARGS ?= --rounds 3
@@ -29,19 +37,22 @@ PEERS_WORK ?= /tmp/motcua-peers
 export PEERS_WORK
 BENCH_DIR := .build/bench
 
-.PHONY: bench-runtime help deps deps-apt deps-python build test run bench bench-statistics generate interop-selfcheck clean distclean
+.PHONY: bench-runtime help deps deps-apt deps-python build test run run-interop bench bench-statistics generate interop-selfcheck clean distclean
 
 help:
-	@echo "make run                start the interop test server (health + reflection) on 127.0.0.1:$(PORT)"
+	@echo "make run                the suite: catalog-, submission-, statistics-server on $(HOST):$(CATALOG_PORT)/$(SUBMISSION_PORT)/$(STATISTICS_PORT),"
+	@echo "                        data in $(DATA_DIR)/, the demo province loaded on first start; Ctrl-C stops it"
 	@echo "make test               what CI runs: deps, proto check, swift build + swift test, Python interop tests"
 	@echo "make deps               install missing Debian packages and the Python venv ($(VENV)); instant when done"
-	@echo "make build              release build of interop-server, interop-client, greeter-server, catalog-server"
+	@echo "make build              release build of every executable (the three servers, motcua, interop and bench tools)"
+	@echo "make run-interop        the gRPC interop test server (health + reflection) on 127.0.0.1:$(PORT)"
 	@echo "make bench              greeter-server against peers ($(SHARED)/bench-peers); BENCH_ARGS='$(BENCH_ARGS)'"
 	@echo "make bench-statistics   statistics: 10M generated dossiers, GetReport by commune, feed catch-up (Tests/bench/statistics-bench.sh; BENCH_STATISTICS_ARGS)"
 	@echo "make generate           regenerate code from proto/ (proto/generate.sh)"
 	@echo "make interop-selfcheck  the interop tests with the Python client/server standing in for the Swift ones"
 	@echo "make clean | distclean  remove .build | also $(VENV)"
-	@echo "variables: PORT=$(PORT) SHARED=$(SHARED) BENCH_ARGS, PYTEST_ARGS (e.g. -k ping_pong), SWIFTPM_FLAGS (e.g. --scratch-path DIR)"
+	@echo "variables: CATALOG_PORT SUBMISSION_PORT STATISTICS_PORT HOST DATA_DIR LOG_LEVEL RUN_ARGS (e.g. --no-demo) for run;"
+	@echo "           PORT=$(PORT) SHARED=$(SHARED) BENCH_ARGS, PYTEST_ARGS (e.g. -k ping_pong), SWIFTPM_FLAGS (e.g. --scratch-path DIR)"
 
 # ---------------------------------------------------------------------------------------------
 # deps: apt-get only when a package is missing; the venv only when requirements.txt changed
@@ -110,15 +121,22 @@ interop-selfcheck: deps
 	MOTCUA_INTEROP_IMPL=python "$(VENV_PY)" -m pytest Tests/interop $(PYTEST_ARGS)
 
 # ---------------------------------------------------------------------------------------------
-# run: the interop test server in the foreground until Ctrl-C
+# run: the suite in the foreground until Ctrl-C (scripts/run-suite.sh: start, health, demo on first start, picture)
 
 run: deps build
 	@bin="$$($(SWIFT) build $(SWIFTPM_FLAGS) -c release $(RELEASE_FLAGS) --show-bin-path)"; \
-	echo "run: interop-server (grpc.testing.TestService + grpc.health.v1 + reflection) on 127.0.0.1:$(PORT); Ctrl-C stops it"; \
-	echo "run: from another shell, for example:"; \
+	exec bash scripts/run-suite.sh --bin-dir "$$bin" --data-dir "$(DATA_DIR)" --host "$(HOST)" \
+	  --catalog-port $(CATALOG_PORT) --submission-port $(SUBMISSION_PORT) --statistics-port $(STATISTICS_PORT) \
+	  --log-level $(LOG_LEVEL) $(RUN_ARGS)
+
+# run-interop: the interop test server in the foreground until Ctrl-C
+
+run-interop: deps build
+	@bin="$$($(SWIFT) build $(SWIFTPM_FLAGS) -c release $(RELEASE_FLAGS) --show-bin-path)"; \
+	echo "run-interop: interop-server (grpc.testing.TestService + grpc.health.v1 + reflection) on 127.0.0.1:$(PORT); Ctrl-C stops it"; \
+	echo "run-interop: from another shell, for example:"; \
 	echo "  $(VENV_PY) Tests/interop/interop_client.py --server_host 127.0.0.1 --server_port $(PORT) --test_case all"; \
-	echo "  $(VENV_PY) -c 'import grpc; from grpc_health.v1 import health_pb2 as h, health_pb2_grpc as g; print(g.HealthStub(grpc.insecure_channel(\"127.0.0.1:$(PORT)\")).Check(h.HealthCheckRequest(), timeout=5))'"; \
-	exec "$$bin/interop-server" --port $(PORT) $(RUN_ARGS)
+	exec "$$bin/interop-server" --port $(PORT)
 
 # ---------------------------------------------------------------------------------------------
 # bench: greeter-server against the peers of $(SHARED)/bench-peers; the table goes to .build/bench/

@@ -165,11 +165,20 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        // MARK: - The demo province (generator of the demo history; loaded by `motcua demo load`)
+
+        .target(
+            name: "DemoProvince",
+            dependencies: ["DomainModel"],
+            path: "Services/Demo/DemoProvince",
+            swiftSettings: swiftSettings
+        ),
+
         // MARK: - Command-line client
 
         .target(
             name: "MotCuaCLI",
-            dependencies: ["RPCCore", "RPCProtobuf", "RPCTransportHTTP2", "DomainModel", argumentParser, logging],
+            dependencies: ["RPCCore", "RPCProtobuf", "RPCTransportHTTP2", "DomainModel", "DemoProvince", argumentParser, logging],
             path: "Services/CLI/MotCuaCLI",
             swiftSettings: swiftSettings
         ),
@@ -261,6 +270,12 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "DemoProvinceTests",
+            dependencies: ["DemoProvince", "CatalogService", "DomainModel"],
+            path: "Tests/DemoProvinceTests",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "RPCProtobufTests",
             dependencies: ["RPCCore", "RPCProtobuf"],
             path: "Tests/RPCProtobufTests",
@@ -268,7 +283,7 @@ let package = Package(
         ),
         .testTarget(
             name: "MotCuaCLITests",
-            dependencies: ["MotCuaCLI", "RPCCore", "RPCProtobuf", "DomainModel", argumentParser],
+            dependencies: ["MotCuaCLI", "RPCCore", "RPCProtobuf", "DomainModel", "DemoProvince", argumentParser],
             path: "Tests/MotCuaCLITests",
             swiftSettings: swiftSettings
         ),

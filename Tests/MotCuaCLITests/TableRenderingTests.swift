@@ -91,6 +91,7 @@ struct TableRenderingTests {
         #expect(Format.rate(1) == "100.0%")
         #expect(Format.decimal(2.5714) == "2.57")
         #expect(Format.decimal(20) == "20")
+        #expect(Format.decimal(41.6, decimals: 0) == "42")  // no decimals: a whole number (used to trap)
         #expect(Format.vnd(1_500_000) == "1.500.000 đ")
         #expect(Format.grouped(8_479) == "8,479")
         #expect(

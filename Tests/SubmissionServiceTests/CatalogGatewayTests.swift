@@ -7,11 +7,18 @@ import Testing
 
 @Suite("GRPCCatalogGateway against a catalog server over HTTP/2", .serialized)
 struct CatalogGatewayTests {
+    /// Generous per-call deadlines: these tests are about caching and watching, and the test machine may be busy.
+    static let patient: GRPCCatalogGateway.Config = {
+        var config = GRPCCatalogGateway.Config()
+        config.callTimeout = .seconds(30)
+        return config
+    }()
+
     @Test("Lookups go over the wire once, then come from the cache")
     func caching() async throws {
         let catalog = FakeCatalogService()
         try await withLoopbackServer([catalog]) { client, _ in
-            let gateway = GRPCCatalogGateway(client: client)
+            let gateway = GRPCCatalogGateway(client: client, config: Self.patient)
             let procedure = try await gateway.procedure(code: TestCatalog.birth.code)
             #expect(procedure?.name == "Đăng ký khai sinh")
             #expect(procedure?.legalDeadline == .workingDays(3))
@@ -44,7 +51,7 @@ struct CatalogGatewayTests {
 
         let catalog = FakeCatalogService()
         let gateway = try await withLoopbackServer([catalog]) { client, _ in
-            let gateway = GRPCCatalogGateway(client: client)
+            let gateway = GRPCCatalogGateway(client: client, config: Self.patient)
             _ = try await gateway.procedure(code: TestCatalog.birth.code)
             _ = try await gateway.calendar()
             _ = try await gateway.unit(code: TestCatalog.namKe.code, on: date(2022, 1, 28))
@@ -67,7 +74,7 @@ struct CatalogGatewayTests {
     func watchInvalidates() async throws {
         let catalog = FakeCatalogService()
         try await withLoopbackServer([catalog]) { client, _ in
-            let gateway = GRPCCatalogGateway(client: client)
+            let gateway = GRPCCatalogGateway(client: client, config: Self.patient)
             try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask { try await gateway.run() }
                 while !gateway.isWatching { try await Task.sleep(for: .milliseconds(10)) }
@@ -93,7 +100,7 @@ struct CatalogGatewayTests {
             defer { directory.remove() }
             let store = try GRDBSubmissionStore.open(directory: directory.path)
             let clock = TestClock(vietnamInstant(2022, 1, 28, 10))
-            let engine = SubmissionEngine(store: store, catalog: GRPCCatalogGateway(client: client), clock: clock.function)
+            let engine = SubmissionEngine(store: store, catalog: GRPCCatalogGateway(client: client, config: Self.patient), clock: clock.function)
             let dossier = try await engine.submit(submitCommand()).dossier
             #expect(dossier.code.rawValue == "03162-220128-0001")
             #expect(dossier.workflow.dueDate == date(2022, 2, 9))

@@ -77,16 +77,17 @@ struct StatisticsServer: AsyncParsableCommand {
         // Open WatchReport streams end as soon as shutdown begins, so dashboards do not hold the process.
         let notifier = ingest.notifier
         try await runner.run(
-            services: [service], background: [consumer], onShutdown: { notifier.finishAll() }
-        ) {
-            try await ingest.loadIndex()
-            logger.info(
-                "counters loaded", metadata: ["cursor": "\(ingest.index.cursor)", "dossiers": "\(ingest.index.dossiers)"])
-            readiness.open()
-            if (try? await directory.units(asOf: VietnamTime.date(of: StatisticsService.systemClock()))) == nil {
-                logger.warning("the catalog is not reachable yet; reports will wait for it")
+            services: [service], background: [consumer], onShutdown: { notifier.finishAll() },
+            prepare: {
+                try await ingest.loadIndex()
+                logger.info(
+                    "counters loaded", metadata: ["cursor": "\(ingest.index.cursor)", "dossiers": "\(ingest.index.dossiers)"])
+                readiness.open()
+                if (try? await directory.units(asOf: VietnamTime.date(of: StatisticsService.systemClock()))) == nil {
+                    logger.warning("the catalog is not reachable yet; reports will wait for it")
+                }
             }
-        }
+        )
     }
 }
 

@@ -16,7 +16,7 @@ public struct MotCuaCommand: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             UnitsCommand.self, ProceduresCommand.self, CalendarCommand.self, CatalogCommand.self,
-            DossiersCommand.self, StatsCommand.self, HealthCommand.self,
+            DossiersCommand.self, StatsCommand.self, DemoCommand.self, HealthCommand.self,
         ]
     )
 

@@ -238,12 +238,23 @@ public struct StatsCommand: AsyncParsableCommand {
     /// `stats feed`: GetFeedStatus.
     struct Feed: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Where the statistics feed consumer stands (GetFeedStatus).")
+            abstract: "Where the statistics feed consumer stands (GetFeedStatus).",
+            discussion: """
+                With --wait, first waits until the statistics service has applied the submission feed up to its head \
+                (the head when the wait begins, from StreamEvents), polling GetFeedStatus with a progress line.
+                """)
 
         @OptionGroup var global: GlobalOptions
+        @Flag(help: "Wait until every event of the submission feed is applied.") var wait = false
+        @Option(help: ArgumentHelp("Longest wait, in seconds.", valueName: "seconds")) var waitLimit: Double = 600
+
+        func validate() throws {
+            guard self.waitLimit > 0 else { throw ValidationError("--wait-limit must be positive") }
+        }
 
         func run() async throws {
             try await CommandSession.run(self.global) { session in
+                if self.wait { _ = try await FeedWait.wait(session: session, limitSeconds: self.waitLimit, label: "statistics") }
                 let status = try await session.clients.unary(
                     .statistics, Statistics.GetFeedStatus.descriptor, Motcua_Statistics_V1_GetFeedStatusRequest(),
                     responseType: Statistics.GetFeedStatus.Output.self)

@@ -50,6 +50,7 @@ public enum Format {
     /// A number with up to `decimals` decimals, trailing zeros dropped: `12.5`, `3`.
     public static func decimal(_ value: Double, decimals: Int = 2) -> String {
         guard value.isFinite else { return "" }
+        guard decimals > 0 else { return String(Int64(value.rounded())) }
         var scale: Double = 1
         for _ in 0..<decimals { scale *= 10 }
         let scaled = Int64((value * scale).rounded())
