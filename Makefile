@@ -46,7 +46,7 @@ help:
 	@echo "make deps               install missing Debian packages and the Python venv ($(VENV)); instant when done"
 	@echo "make build              release build of every executable (the three servers, motcua, interop and bench tools)"
 	@echo "make run-interop        the gRPC interop test server (health + reflection) on 127.0.0.1:$(PORT)"
-	@echo "make bench              greeter-server against peers ($(SHARED)/bench-peers); BENCH_ARGS='$(BENCH_ARGS)'"
+	@echo "make bench              the runtime against peers ($(SHARED)/bench-peers; BENCH_ARGS='$(BENCH_ARGS)'), then bench-submission, bench-statistics"
 	@echo "make bench-statistics   statistics: 10M generated dossiers, GetReport by commune, feed catch-up (Tests/bench/statistics-bench.sh; BENCH_STATISTICS_ARGS)"
 	@echo "make generate           regenerate code from proto/ (proto/generate.sh)"
 	@echo "make interop-selfcheck  the interop tests with the Python client/server standing in for the Swift ones"

@@ -74,6 +74,8 @@ struct DemoPlanTests {
     @Test("a few live submissions with fixed request ids")
     func live() {
         #expect(self.plan.live.map(\.requestID) == (1...6).map { "demo-live-0\($0)" })
-        #expect(Set(self.plan.live.map(\.unitCode)) == ["03162", "03384", "03127", "11", "03302", "096"])
+        #expect(self.plan.live.map(\.unitCode) == ["03162", "03384", "03127", "11", "03302", "096"])
+        // Each files the most filed procedure of its kind: civil status online at the communes, certification at the desk.
+        #expect(self.plan.live.map(\.procedureCode) == ["DEMO-CT-X001", "DEMO-HT-X001", "DEMO-HT-X001", "DEMO-TP-T001", "DEMO-CT-X001", "DEMO-DD-H001"])
     }
 }

@@ -354,17 +354,22 @@ struct Generator {
         let commune = self.pools[.commune]!
         let district = self.pools[.district]!
         let province = self.pools[.province]!
-        func first(_ procedures: [Procedure], _ picker: WeightedPicker) -> String {
-            var fixed = SplitMix64(seed: DemoProvince.seed)
-            return procedures[picker.pick(&fixed)].code
+        /// The most filed procedure of a list (the first of the highest weight).
+        func top(_ procedures: [Procedure], _ level: ImplementingLevel) -> String {
+            let weights = Self.weights(procedures, level: level)
+            let best = weights.indices.max { weights[$0] < weights[$1] || (weights[$0] == weights[$1] && $0 > $1) } ?? 0
+            return procedures[best].code
         }
+        // Online at the communes: a civil-status procedure (a birth registration in the demo catalog) when there is one.
+        let civilStatus = commune.online.filter { $0.field == "Hộ tịch" }
+        let onlineAtCommune = top(civilStatus.isEmpty ? commune.online : civilStatus, .commune)
         let plans: [(String, String, DossierChannel, Bool, [DossierActionKind])] = [
-            ("03162", first(commune.procedures, commune.picker), .direct, false, [.startProcessing, .resolve]),
-            ("03384", first(commune.online, commune.onlinePicker), .online, true, [.accept, .startProcessing]),
-            ("03127", first(commune.online, commune.onlinePicker), .online, false, []),
-            ("11", first(province.online, province.onlinePicker), .online, false, [.accept]),
-            ("03302", first(commune.procedures, commune.picker), .postal, false, [.accept]),
-            ("096", first(district.procedures, district.picker), .direct, false, [.startProcessing]),
+            ("03162", top(commune.procedures, .commune), .direct, false, [.startProcessing, .resolve]),
+            ("03384", onlineAtCommune, .online, true, [.accept, .startProcessing]),
+            ("03127", onlineAtCommune, .online, false, []),
+            ("11", top(province.online, .province), .online, false, [.accept]),
+            ("03302", top(commune.procedures, .commune), .postal, false, [.accept]),
+            ("096", top(district.procedures, .district), .direct, false, [.startProcessing]),
         ]
         return plans.enumerated().map { index, plan in
             let (code, procedure, channel, assisted, steps) = plan
